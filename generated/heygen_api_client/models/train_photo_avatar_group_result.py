@@ -23,7 +23,7 @@ class TrainPhotoAvatarGroupResult:
     """ Status code indicating the result of the API request. A 100 indicates a successful response. Other codes
     might indicate different types of errors. Refer to the <a href="https://docs.heygen.com/reference/errors"
     target="_blank">Error Responses</a> for more details.  """
-    data: TrainPhotoAvatarGroupJob | Unset = UNSET
+    data: None | TrainPhotoAvatarGroupJob | Unset = UNSET
     """ Contains specific details about the photo avatar training job.  """
     msg: None | str | Unset = UNSET
     """ Legacy field for messages. This field is deprecated. """
@@ -32,11 +32,17 @@ class TrainPhotoAvatarGroupResult:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.train_photo_avatar_group_job import TrainPhotoAvatarGroupJob
+
         code = self.code
 
-        data: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.data, Unset):
+        data: dict[str, Any] | None | Unset
+        if isinstance(self.data, Unset):
+            data = UNSET
+        elif isinstance(self.data, TrainPhotoAvatarGroupJob):
             data = self.data.to_dict()
+        else:
+            data = self.data
 
         msg: None | str | Unset
         if isinstance(self.msg, Unset):
@@ -73,12 +79,22 @@ class TrainPhotoAvatarGroupResult:
         d = dict(src_dict)
         code = d.pop("code")
 
-        _data = d.pop("data", UNSET)
-        data: TrainPhotoAvatarGroupJob | Unset
-        if isinstance(_data, Unset):
-            data = UNSET
-        else:
-            data = TrainPhotoAvatarGroupJob.from_dict(_data)
+        def _parse_data(data: object) -> None | TrainPhotoAvatarGroupJob | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                data_type_0 = TrainPhotoAvatarGroupJob.from_dict(data)
+
+                return data_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | TrainPhotoAvatarGroupJob | Unset, data)
+
+        data = _parse_data(d.pop("data", UNSET))
 
         def _parse_msg(data: object) -> None | str | Unset:
             if data is None:
