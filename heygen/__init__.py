@@ -1,1 +1,76 @@
-"""HeyGen SDK."""
+"""Typed Python SDK for HeyGen photo avatar training.
+
+>>> from heygen import HeyGen
+>>> with HeyGen() as client:  # reads HEYGEN_API_KEY
+...     job = client.photo_avatars.train("my-group-id")
+...     client.photo_avatars.wait_for_training(job.group_id)
+"""
+
+from ._client import AsyncHeyGen, HeyGen
+from ._exceptions import (
+    APIConnectionError,
+    APIError,
+    APIResponseValidationError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConfigurationError,
+    ConflictError,
+    EnvelopeError,
+    HeyGenError,
+    InternalServerError,
+    NotFoundError,
+    PaymentRequiredError,
+    PermissionDeniedError,
+    RateLimitError,
+    TrainingError,
+    TrainingFailedError,
+    TrainingTimeoutError,
+    UnprocessableEntityError,
+)
+from ._resources import TrainingResult
+from ._response import RawResponse
+from ._types import NOT_GIVEN, NotGiven
+from ._version import __version__
+from .types import TrainingJob, TrainingState, TrainingStatus
+
+__all__ = [
+    "NOT_GIVEN",
+    "APIConnectionError",
+    "APIError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AsyncHeyGen",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConfigurationError",
+    "ConflictError",
+    "EnvelopeError",
+    "HeyGen",
+    "HeyGenError",
+    "InternalServerError",
+    "NotFoundError",
+    "NotGiven",
+    "PaymentRequiredError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "RawResponse",
+    "TrainingError",
+    "TrainingFailedError",
+    "TrainingJob",
+    "TrainingResult",
+    "TrainingState",
+    "TrainingStatus",
+    "TrainingTimeoutError",
+    "UnprocessableEntityError",
+    "__version__",
+]
+
+# Show public names as `heygen.X`, not `heygen._client.X`, in reprs and tracebacks (as httpx does).
+for _name in __all__:
+    _value = globals()[_name]
+    if isinstance(_value, type) and _value.__module__.startswith("heygen._"):
+        _value.__module__ = "heygen"
+del _name, _value

@@ -1,0 +1,146 @@
+"""Client settings: argument, then environment, then default; checked once, at construction."""
+
+from __future__ import annotations
+
+import ipaddress
+import logging
+import os
+import platform
+import sys
+from collections.abc import Mapping
+
+import httpx
+
+from ._constants import (
+    API_KEY_ENV,
+    API_KEY_HEADER,
+    BASE_URL_ENV,
+    DEFAULT_BASE_URL,
+    LOG_ENV,
+)
+from ._exceptions import ConfigurationError
+from ._types import NotGiven, SecretStr, Timeout
+from ._version import __version__
+
+USER_AGENT = f"heygen-sdk/{__version__} python/{platform.python_version()} httpx/{httpx.__version__}"
+
+
+def resolve_api_key(api_key: str | None) -> SecretStr:
+    if api_key is None:
+        api_key = os.environ.get(API_KEY_ENV)
+        if not api_key:
+            raise ConfigurationError(
+                f"No API key: pass api_key=... or set the {API_KEY_ENV} environment variable "
+                "(find your key in HeyGen's app under Settings > API)."
+            )
+        source = f"The {API_KEY_ENV} environment variable"
+    else:
+        source = "api_key"
+    if not isinstance(api_key, str):
+        raise ConfigurationError(f"{source} must be a string, got {type(api_key).__name__}.")
+    if (
+        not api_key.strip()
+        or api_key != api_key.strip()
+        or any(ord(c) < 32 or ord(c) == 127 for c in api_key)
+    ):
+        raise ConfigurationError(
+            f"{source} is empty or has whitespace or control characters around or inside it; "
+            "paste the key exactly as HeyGen shows it."
+        )
+    return SecretStr(api_key)
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def resolve_base_url(base_url: str | httpx.URL | None, allow_insecure_http: bool) -> str:
+    """An absolute https URL (http only to loopback, or when explicitly allowed), no trailing /."""
+    source = "base_url"
+    if base_url is None:
+        base_url = os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL
+        source = f"The {BASE_URL_ENV} environment variable" if os.environ.get(BASE_URL_ENV) else "base_url"
+    try:
+        url = httpx.URL(str(base_url))
+    except (httpx.InvalidURL, TypeError) as error:
+        raise ConfigurationError(f"{source} {str(base_url)!r} is not a valid URL: {error}") from None
+    if url.scheme not in ("http", "https") or not url.host:
+        raise ConfigurationError(
+            f"{source} {str(base_url)!r} must be an absolute http(s) URL, like {DEFAULT_BASE_URL!r}."
+        )
+    if url.query or url.fragment or url.userinfo:
+        raise ConfigurationError(
+            f"{source} {str(base_url)!r} must not carry a query, fragment or credentials."
+        )
+    if url.scheme == "http" and not allow_insecure_http and not _is_loopback(url.host):
+        raise ConfigurationError(
+            f"{source} {str(base_url)!r} uses plain http to a non-loopback host, which would send "
+            "the API key unencrypted. Use https, or pass allow_insecure_http=True if you must."
+        )
+    return str(url).rstrip("/")
+
+
+def resolve_timeout(timeout: Timeout) -> httpx.Timeout | None:
+    if timeout is None:
+        return None
+    if isinstance(timeout, httpx.Timeout):
+        parts = (timeout.connect, timeout.read, timeout.write, timeout.pool)
+        if all(part is None for part in parts):
+            return None
+        if any(part is not None and part <= 0 for part in parts):
+            raise ValueError(f"timeout parts must be positive seconds, got {timeout!r}")
+        return timeout
+    if isinstance(timeout, bool) or not isinstance(timeout, int | float):
+        raise TypeError(f"timeout must be seconds, an httpx.Timeout or None, got {type(timeout).__name__}")
+    if not timeout > 0:
+        raise ValueError(f"timeout must be positive seconds (or None for no limit), got {timeout!r}")
+    return httpx.Timeout(float(timeout))
+
+
+def resolve_max_retries(max_retries: int) -> int:
+    if isinstance(max_retries, bool) or not isinstance(max_retries, int):
+        raise TypeError(f"max_retries must be an int, got {type(max_retries).__name__}")
+    if max_retries < 0:
+        raise ValueError(f"max_retries must be 0 or more, got {max_retries}")
+    return max_retries
+
+
+def build_headers(
+    api_key: SecretStr,
+    default_headers: Mapping[str, str] | None,
+    extra_headers: Mapping[str, str] | None = None,
+) -> dict[str, str]:
+    """Headers for every request: user agent, the caller's, then the key (which always wins)."""
+    headers = {"User-Agent": USER_AGENT, "Accept": "application/json"}
+    for extra in (default_headers, extra_headers):
+        if extra:
+            headers.update({k: v for k, v in extra.items() if k.lower() != API_KEY_HEADER})
+    headers[API_KEY_HEADER] = api_key
+    return headers
+
+
+def pick(value: object, default: object) -> object:
+    return default if isinstance(value, NotGiven) else value
+
+
+_logging_configured = False
+
+
+def configure_logging() -> None:
+    """Turn on the `heygen` logger when HEYGEN_LOG=debug|info (read now, never at import)."""
+    global _logging_configured
+    level_name = os.environ.get(LOG_ENV, "").strip().lower()
+    if _logging_configured or level_name not in ("debug", "info"):
+        return
+    _logging_configured = True
+    logger = logging.getLogger("heygen")
+    logger.setLevel(logging.DEBUG if level_name == "debug" else logging.INFO)
+    if not logger.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
+        logger.addHandler(handler)

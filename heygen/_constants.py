@@ -1,0 +1,42 @@
+"""Defaults, in one place, with the reason for each."""
+
+from __future__ import annotations
+
+import httpx
+
+DEFAULT_BASE_URL = "https://api.heygen.com"
+API_KEY_ENV = "HEYGEN_API_KEY"
+BASE_URL_ENV = "HEYGEN_BASE_URL"
+LOG_ENV = "HEYGEN_LOG"
+API_KEY_HEADER = "x-api-key"
+REQUEST_ID_HEADER = "x-request-id"
+
+# 60 s for the whole call (and each read), 5 s to connect: a train call answers in well under
+# a second, so a minute means something is wrong; connect failures should surface fast.
+DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=5.0)
+DEFAULT_MAX_RETRIES = 2
+
+# Backoff: full jitter over an exponential ceiling, as in the AWS architecture blog's analysis
+# and the Stainless SDKs' bounds.
+INITIAL_RETRY_DELAY = 0.5
+MAX_RETRY_DELAY = 8.0
+# A Retry-After longer than this is not waited out inside one call: the error is raised with
+# `retry_after` set so the caller can decide (Stainless silently ignores it instead).
+MAX_RETRY_AFTER = 60.0
+
+# HeyGen's JSON answers are a few hundred bytes; a body past this is not HeyGen talking.
+MAX_RESPONSE_BYTES = 8 * 1024 * 1024
+
+# Statuses worth another attempt. POST /train costs credits and has no idempotency key, so it is
+# retried only where the server surely did no work (see README, "Retries").
+RETRYABLE_STATUSES_IDEMPOTENT = frozenset({408, 429, 500, 502, 503, 504})
+RETRYABLE_STATUSES_NON_IDEMPOTENT = frozenset({408, 429, 502, 503, 504})
+
+# Training success code inside the train response's nested result.
+TRAIN_SUCCESS_CODE = 100
+
+# wait_for_training: first poll after 1 s, then x1.5 per poll up to the interval cap.
+DEFAULT_WAIT_TIMEOUT = 30 * 60.0
+DEFAULT_POLL_INTERVAL = 10.0
+INITIAL_POLL_INTERVAL = 1.0
+POLL_BACKOFF = 1.5

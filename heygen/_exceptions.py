@@ -1,0 +1,265 @@
+"""The SDK's errors: one tree, so `except heygen.HeyGenError` catches everything it raises.
+
+    HeyGenError                      any error raised by this SDK (configuration included)
+    ├── ConfigurationError           bad client settings: missing key, bad base URL
+    ├── APIError                     HeyGen was reached, or tried; has message, code, request
+    │   ├── APIConnectionError       no usable answer: refused, reset, DNS, TLS
+    │   │   └── APITimeoutError      connect/read timeout, or the call's total deadline
+    │   ├── APIStatusError           non-2xx answer (3xx included: redirects are not followed)
+    │   │   ├── BadRequestError              400
+    │   │   ├── AuthenticationError          401
+    │   │   ├── PaymentRequiredError         402  (not enough credits)
+    │   │   ├── PermissionDeniedError        403
+    │   │   ├── NotFoundError                404
+    │   │   ├── ConflictError                409
+    │   │   ├── UnprocessableEntityError     422
+    │   │   ├── RateLimitError               429  (has retry_after)
+    │   │   └── InternalServerError          5xx
+    │   ├── EnvelopeError            HTTP 2xx whose body says failure (`error` set, or code != 100)
+    │   └── APIResponseValidationError  a body that is not the documented shape
+    └── TrainingError                the training itself, seen by the polling helpers
+        ├── TrainingFailedError      HeyGen reports status `failed` (has error_message)
+        └── TrainingTimeoutError     the wait's deadline passed (has last_status)
+
+No error's text, repr or attributes contain the API key: requests and responses attached to an
+error carry the key header redacted.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import httpx
+
+if TYPE_CHECKING:
+    from .types import TrainingStatus
+
+__all__ = [
+    "APIConnectionError",
+    "APIError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConfigurationError",
+    "ConflictError",
+    "EnvelopeError",
+    "HeyGenError",
+    "InternalServerError",
+    "NotFoundError",
+    "PaymentRequiredError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "TrainingError",
+    "TrainingFailedError",
+    "TrainingTimeoutError",
+    "UnprocessableEntityError",
+]
+
+
+class HeyGenError(Exception):
+    """Base of every error this SDK raises."""
+
+
+class ConfigurationError(HeyGenError):
+    """The client was configured in a way that cannot work (say, no API key)."""
+
+
+class APIError(HeyGenError):
+    """A call to HeyGen failed.
+
+    Attributes:
+        message: What went wrong, in words; HeyGen's own message where it sent one.
+        code: HeyGen's error code (`"photar_not_found"`, or a number such as 40009), if sent.
+        request: The request, with the API key header redacted.
+        body: The decoded JSON body, if there was one.
+        request_id: HeyGen's `X-Request-Id` header, if sent; quote it to HeyGen support.
+    """
+
+    message: str
+    code: str | int | None
+    request: httpx.Request | None
+    body: object
+    request_id: str | None
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        request: httpx.Request | None = None,
+        body: object = None,
+        code: str | int | None = None,
+        request_id: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.request = request
+        self.body = body
+        self.code = code
+        self.request_id = request_id
+
+    def __str__(self) -> str:
+        prefix = self._prefix()
+        text = f"{prefix}: {self.message}" if prefix else self.message
+        return f"{text} (request_id: {self.request_id})" if self.request_id else text
+
+    def _prefix(self) -> str:
+        return str(self.code) if self.code is not None else ""
+
+
+class APIConnectionError(APIError):
+    """HeyGen could not be reached, or the connection broke before a full answer."""
+
+    def __init__(self, message: str = "Connection error.", *, request: httpx.Request | None = None) -> None:
+        super().__init__(message, request=request)
+
+
+class APITimeoutError(APIConnectionError):
+    """The request, or the call as a whole, ran out of time."""
+
+    def __init__(self, message: str = "Request timed out.", *, request: httpx.Request | None = None) -> None:
+        super().__init__(message, request=request)
+
+
+class _ResponseError(APIError):
+    """An error that has a response to show."""
+
+    response: httpx.Response
+    status_code: int
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        response: httpx.Response,
+        body: object = None,
+        code: str | int | None = None,
+        request_id: str | None = None,
+    ) -> None:
+        super().__init__(message, request=response.request, body=body, code=code, request_id=request_id)
+        self.response = response
+        self.status_code = response.status_code
+
+
+class APIStatusError(_ResponseError):
+    """HeyGen answered with a non-2xx status."""
+
+    def _prefix(self) -> str:
+        code = f" {self.code}" if self.code is not None else ""
+        return f"HTTP {self.status_code}{code}"
+
+
+class BadRequestError(APIStatusError):
+    """400: the request was invalid."""
+
+
+class AuthenticationError(APIStatusError):
+    """401: the API key is missing or wrong. Check HEYGEN_API_KEY."""
+
+
+class PaymentRequiredError(APIStatusError):
+    """402: not enough API credits (a train costs 4)."""
+
+
+class PermissionDeniedError(APIStatusError):
+    """403: the key or plan may not do this."""
+
+
+class NotFoundError(APIStatusError):
+    """404: no such resource (for training: no such group under this key)."""
+
+
+class ConflictError(APIStatusError):
+    """409: the request conflicts with the current state."""
+
+
+class UnprocessableEntityError(APIStatusError):
+    """422: the request was well-formed but not acceptable."""
+
+
+class RateLimitError(APIStatusError):
+    """429: too many requests, or a quota is used up.
+
+    Attributes:
+        retry_after: Seconds HeyGen asked us to wait (from `Retry-After`), if it said.
+    """
+
+    retry_after: float | None
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        response: httpx.Response,
+        body: object = None,
+        code: str | int | None = None,
+        request_id: str | None = None,
+        retry_after: float | None = None,
+    ) -> None:
+        super().__init__(message, response=response, body=body, code=code, request_id=request_id)
+        self.retry_after = retry_after
+
+    def __str__(self) -> str:
+        text = super().__str__()
+        return f"{text} (retry after {self.retry_after:g} s)" if self.retry_after is not None else text
+
+
+class InternalServerError(APIStatusError):
+    """5xx: HeyGen (or a gateway before it) failed."""
+
+
+class EnvelopeError(_ResponseError):
+    """HeyGen answered 2xx, but the body reports a failure (`error` set, or `data.code` != 100)."""
+
+    def _prefix(self) -> str:
+        code = f" {self.code}" if self.code is not None else ""
+        return f"HeyGen error{code}"
+
+
+class APIResponseValidationError(_ResponseError):
+    """The response body is not the documented shape (not JSON, truncated, a field missing)."""
+
+    def _prefix(self) -> str:
+        return f"Unexpected response (HTTP {self.status_code})"
+
+
+class TrainingError(HeyGenError):
+    """The training job did not end in success."""
+
+    def __init__(self, message: str, *, status: TrainingStatus | None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.last_status = status
+
+
+class TrainingFailedError(TrainingError):
+    """HeyGen reports the training as failed.
+
+    Attributes:
+        error_message: HeyGen's `error_msg`, if it gave one.
+        last_status: The status that reported the failure.
+    """
+
+    def __init__(self, status: TrainingStatus) -> None:
+        reason = status.error_message or "no reason given"
+        super().__init__(f"Training of group {status.group_id!r} failed: {reason}", status=status)
+        self.error_message = status.error_message
+
+
+class TrainingTimeoutError(TrainingError):
+    """The wait ran out before training reached a terminal status.
+
+    Attributes:
+        last_status: The last status seen, or None if no poll succeeded in time.
+        timeout: The wait's timeout, in seconds.
+    """
+
+    def __init__(self, group_id: str, timeout: float, status: TrainingStatus | None) -> None:
+        seen = f"last status {status.raw_status!r}" if status else "no status received"
+        super().__init__(
+            f"Training of group {group_id!r} did not finish within {timeout:g} s ({seen}); "
+            "it may still be running: wait again or check its status.",
+            status=status,
+        )
+        self.timeout = timeout

@@ -1,0 +1,372 @@
+"""One request loop: headers, timeouts, retries, body limits, logging and error mapping.
+
+The generated client calls `client.get_httpx_client().request(method=..., url=..., ...)` and
+nothing else, so each facade call hands it a `SyncCall`/`AsyncCall` in place of an httpx client.
+The call sends through the user's (or our) httpx client, retries by the policy in `_retry`, and
+returns only 2xx responses: every other outcome is raised here as a `HeyGenError`, before the
+generated `_build_response` could choke on it (it calls `HTTPStatus(code)`, which fails on
+non-IANA codes such as 520).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+from . import _retry
+from ._clock import Clock
+from ._constants import API_KEY_HEADER, MAX_RESPONSE_BYTES
+from ._envelope import make_status_error, request_id
+from ._exceptions import APIConnectionError, APIResponseValidationError, APITimeoutError, HeyGenError
+
+logger = logging.getLogger("heygen")
+
+REDACTED = "<redacted>"
+
+
+@dataclass(frozen=True, slots=True)
+class CallOptions:
+    """Everything one call needs to send: resolved once per client or per override."""
+
+    base_url: str
+    headers: Mapping[str, str]
+    timeout: httpx.Timeout | None
+    max_retries: int
+    clock: Clock
+
+    @property
+    def budget(self) -> float | None:
+        """The whole call's deadline in seconds, retries included: the timeout's longest part."""
+        if self.timeout is None:
+            return None
+        parts = [
+            t for t in (self.timeout.connect, self.timeout.read, self.timeout.write, self.timeout.pool) if t
+        ]
+        return max(parts) if parts else None
+
+
+def redact_request(request: httpx.Request) -> httpx.Request:
+    """A copy of the request without the API key, safe to keep on errors and raw responses."""
+    if API_KEY_HEADER not in request.headers:
+        return request
+    headers = request.headers.copy()
+    headers[API_KEY_HEADER] = REDACTED
+    return httpx.Request(request.method, request.url, headers=headers, extensions=request.extensions)
+
+
+class _BodyGuard:
+    """Stops a body that is too large or takes longer than the call's deadline to arrive."""
+
+    __slots__ = ("_clock", "_deadline", "_request", "_size")
+
+    def __init__(self, request: httpx.Request, deadline: float | None, clock: Clock) -> None:
+        self._request = request
+        self._deadline = deadline
+        self._clock = clock
+        self._size = 0
+
+    def check(self, chunk: bytes) -> None:
+        self._size += len(chunk)
+        if self._size > MAX_RESPONSE_BYTES:
+            raise _BodyTooLarge(self._size)
+        if self._deadline is not None and self._clock.monotonic() > self._deadline:
+            raise APITimeoutError(
+                "The response body was still arriving when the call's timeout ran out.",
+                request=redact_request(self._request),
+            )
+
+
+class _BodyTooLarge(Exception):
+    def __init__(self, size: int) -> None:
+        self.size = size
+
+
+class _GuardedStream(httpx.SyncByteStream):
+    def __init__(self, inner: httpx.SyncByteStream, guard: _BodyGuard) -> None:
+        self._inner = inner
+        self._guard = guard
+
+    def __iter__(self) -> Iterator[bytes]:
+        for chunk in self._inner:
+            self._guard.check(chunk)
+            yield chunk
+
+    def close(self) -> None:
+        self._inner.close()
+
+
+class _AsyncGuardedStream(httpx.AsyncByteStream):
+    def __init__(self, inner: httpx.AsyncByteStream, guard: _BodyGuard) -> None:
+        self._inner = inner
+        self._guard = guard
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        async for chunk in self._inner:
+            self._guard.check(chunk)
+            yield chunk
+
+    async def aclose(self) -> None:
+        await self._inner.aclose()
+
+
+def _declared_too_large(response: httpx.Response) -> bool:
+    length = response.headers.get("content-length", "")
+    return length.isdigit() and int(length) > MAX_RESPONSE_BYTES
+
+
+def _too_large_error(response: httpx.Response, size: int | None) -> APIResponseValidationError:
+    response.request = redact_request(response.request)
+    seen = (
+        f"{size} bytes and counting" if size else f"{response.headers.get('content-length')} bytes declared"
+    )
+    return APIResponseValidationError(
+        f"The response body is larger than the {MAX_RESPONSE_BYTES // (1024 * 1024)} MiB limit ({seen}).",
+        response=response,
+    )
+
+
+def _transport_error(error: httpx.TransportError, request: httpx.Request) -> APIConnectionError:
+    safe = redact_request(request)
+    if isinstance(error, httpx.TimeoutException):
+        kind = type(error).__name__.replace("Timeout", " timeout").lower()
+        return APITimeoutError(
+            f"Request timed out ({kind}): {request.method} {request.url.path}", request=safe
+        )
+    detail = str(error) or type(error).__name__
+    return APIConnectionError(
+        f"Connection error: {detail} ({request.method} {request.url.path})", request=safe
+    )
+
+
+class _CallBase:
+    """State of one facade call: its options, its attempts and its final response."""
+
+    __slots__ = ("_http", "_options", "attempts", "response")
+
+    def __init__(self, http: Any, options: CallOptions) -> None:
+        self._http = http
+        self._options = options
+        self.attempts = 0
+        self.response: httpx.Response | None = None
+
+    def _build(
+        self,
+        method: str,
+        url: str,
+        remaining: float | None,
+        json: object,
+        headers: Mapping[str, str] | None,
+        params: Mapping[str, Any] | None,
+    ) -> httpx.Request:
+        options = self._options
+        merged = dict(options.headers)
+        if headers:
+            merged.update(headers)
+        timeout = options.timeout
+        if timeout is not None and remaining is not None:
+            timeout = httpx.Timeout(
+                connect=_cap(timeout.connect, remaining),
+                read=_cap(timeout.read, remaining),
+                write=_cap(timeout.write, remaining),
+                pool=_cap(timeout.pool, remaining),
+            )
+        request: httpx.Request = self._http.build_request(
+            method,
+            options.base_url + url,
+            json=json,
+            headers=merged,
+            params=params,
+            timeout=timeout if timeout is not None else httpx.Timeout(None),
+        )
+        return request
+
+    def _remaining(self, deadline: float | None) -> float | None:
+        if deadline is None:
+            return None
+        return max(0.0, deadline - self._options.clock.monotonic())
+
+    def _status_outcome(
+        self, response: httpx.Response, retries_done: int, idempotent: bool, deadline: float | None
+    ) -> float | None:
+        """Delay before retrying this response, or None if it is final (2xx or an error to raise)."""
+        if response.is_success or not _retry.is_retryable_status(response.status_code, idempotent=idempotent):
+            return None
+        options = self._options
+        retry_after = _retry.parse_retry_after(response.headers, options.clock.time())
+        return _retry.next_delay(
+            retries_done=retries_done,
+            max_retries=options.max_retries,
+            retry_after=retry_after,
+            random_fraction=options.clock.random(),
+            remaining=self._remaining(deadline),
+        )
+
+    def _exception_outcome(
+        self, error: httpx.TransportError, retries_done: int, idempotent: bool, deadline: float | None
+    ) -> float | None:
+        if not _retry.is_retryable_exception(error, idempotent=idempotent):
+            return None
+        options = self._options
+        return _retry.next_delay(
+            retries_done=retries_done,
+            max_retries=options.max_retries,
+            retry_after=None,
+            random_fraction=options.clock.random(),
+            remaining=self._remaining(deadline),
+        )
+
+    def _finish(self, response: httpx.Response, started: float) -> httpx.Response:
+        """Log, redact and keep the final response; raise if it is not a success."""
+        response.request = redact_request(response.request)
+        self.response = response
+        if logger.isEnabledFor(logging.DEBUG):
+            logger.debug(
+                "%s %s -> %d in %.1f ms (attempt %d, request id %s)",
+                response.request.method,
+                response.request.url.path,
+                response.status_code,
+                (self._options.clock.monotonic() - started) * 1000.0,
+                self.attempts,
+                request_id(response),
+            )
+        if response.is_success:
+            return response
+        retry_after = _retry.parse_retry_after(response.headers, self._options.clock.time())
+        raise make_status_error(response, retry_after=retry_after)
+
+    def _log_retry(self, what: str, request: httpx.Request, delay: float) -> None:
+        if logger.isEnabledFor(logging.INFO):
+            logger.info(
+                "%s %s: %s; retrying in %.2f s (attempt %d of %d)",
+                request.method,
+                request.url.path,
+                what,
+                delay,
+                self.attempts + 1,
+                self._options.max_retries + 1,
+            )
+
+
+def _cap(value: float | None, remaining: float) -> float:
+    return remaining if value is None else min(value, remaining)
+
+
+class SyncCall(_CallBase):
+    """Stands in for `httpx.Client` inside the generated client for one facade call."""
+
+    def request(
+        self,
+        method: str,
+        url: str,
+        *,
+        json: object = None,
+        headers: Mapping[str, str] | None = None,
+        params: Mapping[str, Any] | None = None,
+    ) -> httpx.Response:
+        clock = self._options.clock
+        idempotent = method.upper() in _retry.IDEMPOTENT_METHODS
+        started = clock.monotonic()
+        budget = self._options.budget
+        deadline = None if budget is None else started + budget
+        retries_done = 0
+        while True:
+            request = self._build(method, url, self._remaining(deadline), json, headers, params)
+            self.attempts += 1
+            try:
+                response = self._http.send(request, stream=True, follow_redirects=False)
+            except httpx.TransportError as error:
+                delay = self._exception_outcome(error, retries_done, idempotent, deadline)
+                if delay is None:
+                    raise _transport_error(error, request) from error
+                self._log_retry(type(error).__name__, request, delay)
+                clock.sleep(delay)
+                retries_done += 1
+                continue
+            try:
+                self._read(response, request, deadline)
+            except httpx.TransportError as error:
+                raise _transport_error(error, request) from error
+            delay = self._status_outcome(response, retries_done, idempotent, deadline)
+            if delay is None:
+                return self._finish(response, started)
+            self._log_retry(f"HTTP {response.status_code}", request, delay)
+            clock.sleep(delay)
+            retries_done += 1
+
+    def _read(self, response: httpx.Response, request: httpx.Request, deadline: float | None) -> None:
+        try:
+            if _declared_too_large(response):
+                raise _too_large_error(response, None)
+            assert isinstance(response.stream, httpx.SyncByteStream)
+            response.stream = _GuardedStream(
+                response.stream, _BodyGuard(request, deadline, self._options.clock)
+            )
+            response.read()
+        except _BodyTooLarge as error:
+            raise _too_large_error(response, error.size) from None
+        finally:
+            response.close()
+
+
+class AsyncCall(_CallBase):
+    """Stands in for `httpx.AsyncClient` inside the generated client for one facade call."""
+
+    async def request(
+        self,
+        method: str,
+        url: str,
+        *,
+        json: object = None,
+        headers: Mapping[str, str] | None = None,
+        params: Mapping[str, Any] | None = None,
+    ) -> httpx.Response:
+        clock = self._options.clock
+        idempotent = method.upper() in _retry.IDEMPOTENT_METHODS
+        started = clock.monotonic()
+        budget = self._options.budget
+        deadline = None if budget is None else started + budget
+        retries_done = 0
+        while True:
+            request = self._build(method, url, self._remaining(deadline), json, headers, params)
+            self.attempts += 1
+            try:
+                response = await self._http.send(request, stream=True, follow_redirects=False)
+            except httpx.TransportError as error:
+                delay = self._exception_outcome(error, retries_done, idempotent, deadline)
+                if delay is None:
+                    raise _transport_error(error, request) from error
+                self._log_retry(type(error).__name__, request, delay)
+                await clock.async_sleep(delay)
+                retries_done += 1
+                continue
+            try:
+                await self._read(response, request, deadline)
+            except httpx.TransportError as error:
+                raise _transport_error(error, request) from error
+            delay = self._status_outcome(response, retries_done, idempotent, deadline)
+            if delay is None:
+                return self._finish(response, started)
+            self._log_retry(f"HTTP {response.status_code}", request, delay)
+            await clock.async_sleep(delay)
+            retries_done += 1
+
+    async def _read(self, response: httpx.Response, request: httpx.Request, deadline: float | None) -> None:
+        try:
+            if _declared_too_large(response):
+                raise _too_large_error(response, None)
+            assert isinstance(response.stream, httpx.AsyncByteStream)
+            response.stream = _AsyncGuardedStream(
+                response.stream, _BodyGuard(request, deadline, self._options.clock)
+            )
+            await response.aread()
+        except _BodyTooLarge as error:
+            raise _too_large_error(response, error.size) from None
+        finally:
+            await response.aclose()
+
+
+__all__ = ["AsyncCall", "CallOptions", "HeyGenError", "SyncCall", "redact_request"]

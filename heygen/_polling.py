@@ -1,0 +1,119 @@
+"""Polling decisions for `wait_for_training`: pure, shared by the sync and async clients."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+
+import httpx
+
+from ._clock import Clock
+from ._constants import INITIAL_POLL_INTERVAL, POLL_BACKOFF
+from ._exceptions import (
+    APIConnectionError,
+    APIStatusError,
+    HeyGenError,
+    InternalServerError,
+    RateLimitError,
+    TrainingFailedError,
+    TrainingTimeoutError,
+)
+from .types import TrainingState, TrainingStatus
+
+logger = logging.getLogger("heygen")
+
+
+def poll_intervals(cap: float) -> Iterator[float]:
+    """Delays between polls: short at first (a quick failure shows fast), growing to `cap`."""
+    interval = min(INITIAL_POLL_INTERVAL, cap)
+    while True:
+        yield interval
+        interval = min(interval * POLL_BACKOFF, cap)
+
+
+def is_transient(error: HeyGenError) -> bool:
+    """Errors that say nothing about the training: keep waiting (the client already retried)."""
+    if isinstance(error, APIConnectionError | RateLimitError | InternalServerError):
+        return True
+    return isinstance(error, APIStatusError) and error.status_code == 408
+
+
+def validate_wait(timeout: float, poll_interval: float) -> None:
+    for name, value in (("timeout", timeout), ("poll_interval", poll_interval)):
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise TypeError(f"{name} must be a number of seconds, got {type(value).__name__}: {value!r}")
+        if not value > 0 or value == float("inf"):
+            raise ValueError(f"{name} must be a positive, finite number of seconds, got {value!r}")
+
+
+class TrainingWaiter:
+    """The state of one `wait_for_training`: deadline, backoff, last status; raises at the end.
+
+    The sync and async shells only fetch and sleep; every decision is made here.
+    """
+
+    def __init__(
+        self,
+        group_id: str,
+        *,
+        timeout: float,
+        poll_interval: float,
+        on_progress: Callable[[TrainingStatus], object] | None,
+        clock: Clock,
+        request_timeout: httpx.Timeout | None,
+    ) -> None:
+        validate_wait(timeout, poll_interval)
+        if on_progress is not None and not callable(on_progress):
+            raise TypeError(f"on_progress must be callable, got {type(on_progress).__name__}")
+        self.group_id = group_id
+        self.timeout = float(timeout)
+        self.last_status: TrainingStatus | None = None
+        self.polls = 0
+        self._on_progress = on_progress
+        self._clock = clock
+        self._deadline = clock.monotonic() + timeout
+        self._intervals = poll_intervals(float(poll_interval))
+        self._request_timeout = request_timeout
+
+    def _remaining(self) -> float:
+        remaining = self._deadline - self._clock.monotonic()
+        if remaining <= 0:
+            raise TrainingTimeoutError(self.group_id, self.timeout, self.last_status)
+        return remaining
+
+    def request_timeout(self) -> httpx.Timeout:
+        """The next status call's timeout: the client's, cut to what is left of the wait."""
+        remaining = self._remaining()
+        self.polls += 1
+        base = self._request_timeout
+        if base is None:
+            return httpx.Timeout(remaining)
+        return httpx.Timeout(
+            connect=min(base.connect or remaining, remaining),
+            read=min(base.read or remaining, remaining),
+            write=min(base.write or remaining, remaining),
+            pool=min(base.pool or remaining, remaining),
+        )
+
+    def observe(self, status: TrainingStatus) -> TrainingStatus | None:
+        """The final status on success; raises on failure; None to keep polling."""
+        self.last_status = status
+        if self._on_progress is not None:
+            self._on_progress(status)
+        if status.state is TrainingState.READY:
+            return status
+        if status.state is TrainingState.FAILED:
+            raise TrainingFailedError(status)
+        if status.is_unknown:
+            logger.info("Group %r reports unknown status %r; still waiting", self.group_id, status.raw_status)
+        return None
+
+    def observe_error(self, error: HeyGenError) -> None:
+        """Keep waiting through transient errors (already retried by the client); raise the rest."""
+        if not is_transient(error):
+            raise error
+        logger.info("Polling group %r: %s; still waiting", self.group_id, error)
+
+    def next_sleep(self) -> float:
+        """Seconds to sleep before the next poll, never past the deadline."""
+        return min(next(self._intervals), self._remaining())

@@ -1,0 +1,366 @@
+"""`client.photo_avatars`: train a group, read its training status, wait for it to finish."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING, TypeVar
+
+from ._constants import DEFAULT_POLL_INTERVAL, DEFAULT_WAIT_TIMEOUT
+from ._exceptions import HeyGenError
+from ._polling import TrainingWaiter
+from ._response import RawResponse
+from ._types import NOT_GIVEN, NotGiven, Timeout
+from .types import TrainingJob, TrainingStatus
+
+if TYPE_CHECKING:
+    from ._client import AsyncHeyGen, HeyGen
+    from ._http import AsyncCall, SyncCall
+
+T = TypeVar("T")
+ProgressCallback = Callable[[TrainingStatus], object]
+
+
+def validate_group_id(group_id: object) -> str:
+    """A group id as HeyGen issues it; anything else fails here, before the network."""
+    if not isinstance(group_id, str):
+        raise TypeError(f"group_id must be a str, got {type(group_id).__name__}: {group_id!r}")
+    if not group_id:
+        raise ValueError("group_id must not be empty: pass the id HeyGen returned when the group was created")
+    if group_id != group_id.strip():
+        raise ValueError(
+            f"group_id {group_id!r} has leading or trailing whitespace: "
+            "pass the id exactly as HeyGen returned it"
+        )
+    if group_id in (".", ".."):
+        raise ValueError(f"group_id {group_id!r} is not a valid id (it would name a different URL path)")
+    return group_id
+
+
+@dataclass(frozen=True, slots=True)
+class TrainingResult:
+    """What `train_and_wait` returns: the accepted job and its final, successful status."""
+
+    job: TrainingJob
+    status: TrainingStatus
+
+    @property
+    def group_id(self) -> str:
+        return self.job.group_id
+
+    @property
+    def flow_id(self) -> str:
+        return self.job.flow_id
+
+
+class PhotoAvatars:
+    """Photo avatar group training, on a `HeyGen` client.
+
+    Every method takes `timeout=` (seconds, `httpx.Timeout`, or None for none), `max_retries=`
+    and `extra_headers=` to override the client's settings for that call only.
+    """
+
+    def __init__(self, client: HeyGen) -> None:
+        self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> PhotoAvatarsWithRawResponse:
+        """The same methods, returning `RawResponse` (status, headers, request id, parsed result)."""
+        return PhotoAvatarsWithRawResponse(self)
+
+    def _run(
+        self,
+        operation: Callable[[SyncCall, str], T],
+        group_id: object,
+        timeout: Timeout | NotGiven,
+        max_retries: int | NotGiven,
+        extra_headers: Mapping[str, str] | None,
+    ) -> RawResponse[T]:
+        group_id = validate_group_id(group_id)
+        call = self._client._new_call(timeout, max_retries, extra_headers)
+        parsed = operation(call, group_id)
+        assert call.response is not None
+        return RawResponse(http_response=call.response, parsed=parsed, attempts=call.attempts)
+
+    def train(
+        self,
+        group_id: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> TrainingJob:
+        """Start training a photo avatar group (`POST /v2/photo_avatar/train`).
+
+        Training costs 4 API credits, and HeyGen offers no idempotency key for it, so this call
+        is retried only when the request surely did no work (see the README's "Retries").
+
+        Args:
+            group_id: The group to train, as returned when it was created.
+
+        Returns:
+            The accepted job, with its `flow_id` and avatar counts.
+
+        Raises:
+            TypeError, ValueError: `group_id` is not a non-empty string without surrounding spaces.
+            heygen.APIStatusError: HeyGen answered with an error status (a subclass per status).
+            heygen.EnvelopeError: HeyGen answered 200 but reported a failure in the body.
+            heygen.APIConnectionError: HeyGen could not be reached (`APITimeoutError`: too slow).
+        """
+        from . import _adapters
+
+        return self._run(_adapters.train_sync, group_id, timeout, max_retries, extra_headers).parsed
+
+    def training_status(
+        self,
+        group_id: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> TrainingStatus:
+        """The training status of a group (`GET /v2/photo_avatar/train/status/{group_id}`).
+
+        Args:
+            group_id: The group, as given to `train` (not the `flow_id`).
+
+        Returns:
+            The status; `state` is `TrainingState.UNKNOWN` for a value HeyGen newly invented,
+            with the value itself in `raw_status`.
+
+        Raises:
+            TypeError, ValueError: `group_id` is not a valid id.
+            heygen.APIError: as for `train`.
+        """
+        from . import _adapters
+
+        return self._run(_adapters.status_sync, group_id, timeout, max_retries, extra_headers).parsed
+
+    def wait_for_training(
+        self,
+        group_id: str,
+        *,
+        timeout: float = DEFAULT_WAIT_TIMEOUT,
+        poll_interval: float = DEFAULT_POLL_INTERVAL,
+        on_progress: ProgressCallback | None = None,
+    ) -> TrainingStatus:
+        """Poll a group's training until it is `ready`.
+
+        Polls after 1 s, then 1.5 times longer each time up to `poll_interval`. Connection
+        errors, 429s and 5xx while polling are retried by the client and then waited through.
+
+        Args:
+            group_id: The group being trained.
+            timeout: Seconds to wait in all; no status call runs past it.
+            poll_interval: The longest pause between two polls, in seconds.
+            on_progress: Called with every status received (unknown values included).
+
+        Returns:
+            The `ready` status.
+
+        Raises:
+            heygen.TrainingFailedError: HeyGen reports `failed` (`error_message` says why).
+            heygen.TrainingTimeoutError: `timeout` passed first (`last_status` is the last seen).
+            heygen.APIError: a non-transient error, such as a 401 or 404.
+        """
+        group_id = validate_group_id(group_id)
+        client = self._client
+        waiter = TrainingWaiter(
+            group_id,
+            timeout=timeout,
+            poll_interval=poll_interval,
+            on_progress=on_progress,
+            clock=client._clock,
+            request_timeout=client._options.timeout,
+        )
+        while True:
+            request_timeout = waiter.request_timeout()
+            try:
+                status = self.training_status(group_id, timeout=request_timeout)
+            except HeyGenError as error:
+                waiter.observe_error(error)
+            else:
+                if (final := waiter.observe(status)) is not None:
+                    return final
+            client._clock.sleep(waiter.next_sleep())
+
+    def train_and_wait(
+        self,
+        group_id: str,
+        *,
+        timeout: float = DEFAULT_WAIT_TIMEOUT,
+        poll_interval: float = DEFAULT_POLL_INTERVAL,
+        on_progress: ProgressCallback | None = None,
+    ) -> TrainingResult:
+        """Start training and wait until it is `ready`: `train` then `wait_for_training`."""
+        job = self.train(group_id)
+        status = self.wait_for_training(
+            group_id, timeout=timeout, poll_interval=poll_interval, on_progress=on_progress
+        )
+        return TrainingResult(job=job, status=status)
+
+
+class PhotoAvatarsWithRawResponse:
+    """`client.photo_avatars.with_raw_response`: each method returns a `RawResponse`."""
+
+    def __init__(self, resource: PhotoAvatars) -> None:
+        self._resource = resource
+
+    def train(
+        self,
+        group_id: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[TrainingJob]:
+        """`train`, returning the raw response with the parsed `TrainingJob`."""
+        from . import _adapters
+
+        return self._resource._run(_adapters.train_sync, group_id, timeout, max_retries, extra_headers)
+
+    def training_status(
+        self,
+        group_id: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[TrainingStatus]:
+        """`training_status`, returning the raw response with the parsed `TrainingStatus`."""
+        from . import _adapters
+
+        return self._resource._run(_adapters.status_sync, group_id, timeout, max_retries, extra_headers)
+
+
+class AsyncPhotoAvatars:
+    """Photo avatar group training, on an `AsyncHeyGen` client. Same methods as `PhotoAvatars`."""
+
+    def __init__(self, client: AsyncHeyGen) -> None:
+        self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> AsyncPhotoAvatarsWithRawResponse:
+        """The same methods, returning `RawResponse` (status, headers, request id, parsed result)."""
+        return AsyncPhotoAvatarsWithRawResponse(self)
+
+    async def _run(
+        self,
+        operation: Callable[[AsyncCall, str], Awaitable[T]],
+        group_id: object,
+        timeout: Timeout | NotGiven,
+        max_retries: int | NotGiven,
+        extra_headers: Mapping[str, str] | None,
+    ) -> RawResponse[T]:
+        group_id = validate_group_id(group_id)
+        call = self._client._new_call(timeout, max_retries, extra_headers)
+        parsed = await operation(call, group_id)
+        assert call.response is not None
+        return RawResponse(http_response=call.response, parsed=parsed, attempts=call.attempts)
+
+    async def train(
+        self,
+        group_id: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> TrainingJob:
+        """Start training a photo avatar group. See `PhotoAvatars.train`."""
+        from . import _adapters
+
+        return (await self._run(_adapters.train_async, group_id, timeout, max_retries, extra_headers)).parsed
+
+    async def training_status(
+        self,
+        group_id: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> TrainingStatus:
+        """The training status of a group. See `PhotoAvatars.training_status`."""
+        from . import _adapters
+
+        return (await self._run(_adapters.status_async, group_id, timeout, max_retries, extra_headers)).parsed
+
+    async def wait_for_training(
+        self,
+        group_id: str,
+        *,
+        timeout: float = DEFAULT_WAIT_TIMEOUT,
+        poll_interval: float = DEFAULT_POLL_INTERVAL,
+        on_progress: ProgressCallback | None = None,
+    ) -> TrainingStatus:
+        """Poll a group's training until it is `ready`. See `PhotoAvatars.wait_for_training`."""
+        group_id = validate_group_id(group_id)
+        client = self._client
+        waiter = TrainingWaiter(
+            group_id,
+            timeout=timeout,
+            poll_interval=poll_interval,
+            on_progress=on_progress,
+            clock=client._clock,
+            request_timeout=client._options.timeout,
+        )
+        while True:
+            request_timeout = waiter.request_timeout()
+            try:
+                status = await self.training_status(group_id, timeout=request_timeout)
+            except HeyGenError as error:
+                waiter.observe_error(error)
+            else:
+                if (final := waiter.observe(status)) is not None:
+                    return final
+            await client._clock.async_sleep(waiter.next_sleep())
+
+    async def train_and_wait(
+        self,
+        group_id: str,
+        *,
+        timeout: float = DEFAULT_WAIT_TIMEOUT,
+        poll_interval: float = DEFAULT_POLL_INTERVAL,
+        on_progress: ProgressCallback | None = None,
+    ) -> TrainingResult:
+        """Start training and wait until it is `ready`. See `PhotoAvatars.train_and_wait`."""
+        job = await self.train(group_id)
+        status = await self.wait_for_training(
+            group_id, timeout=timeout, poll_interval=poll_interval, on_progress=on_progress
+        )
+        return TrainingResult(job=job, status=status)
+
+
+class AsyncPhotoAvatarsWithRawResponse:
+    """`client.photo_avatars.with_raw_response` on an `AsyncHeyGen`."""
+
+    def __init__(self, resource: AsyncPhotoAvatars) -> None:
+        self._resource = resource
+
+    async def train(
+        self,
+        group_id: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[TrainingJob]:
+        """`train`, returning the raw response with the parsed `TrainingJob`."""
+        from . import _adapters
+
+        return await self._resource._run(_adapters.train_async, group_id, timeout, max_retries, extra_headers)
+
+    async def training_status(
+        self,
+        group_id: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[TrainingStatus]:
+        """`training_status`, returning the raw response with the parsed `TrainingStatus`."""
+        from . import _adapters
+
+        return await self._resource._run(
+            _adapters.status_async, group_id, timeout, max_retries, extra_headers
+        )

@@ -1,0 +1,34 @@
+"""A fake clock for the SDK's `_clock` seam: sleeping advances time instantly and is recorded."""
+
+from __future__ import annotations
+
+
+class FakeClock:
+    def __init__(
+        self, start: float = 1_000.0, now: float = 1_737_662_355.0, random_fraction: float = 1.0
+    ) -> None:
+        self._monotonic = start
+        self._wall = now
+        self.random_fraction = random_fraction
+        self.sleeps: list[float] = []
+
+    def monotonic(self) -> float:
+        return self._monotonic
+
+    def time(self) -> float:
+        return self._wall
+
+    def advance(self, seconds: float) -> None:
+        self._monotonic += seconds
+        self._wall += seconds
+
+    def sleep(self, seconds: float) -> None:
+        assert seconds >= 0, seconds
+        self.sleeps.append(seconds)
+        self.advance(seconds)
+
+    async def async_sleep(self, seconds: float) -> None:
+        self.sleep(seconds)
+
+    def random(self) -> float:
+        return self.random_fraction

@@ -1,0 +1,43 @@
+"""The public surface is exactly `heygen.__all__`, each name presented as `heygen.X`."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import heygen
+
+
+def test_all_is_sorted_and_complete() -> None:
+    public = {name for name in dir(heygen) if not name.startswith("_")} - {"types"}
+    assert set(heygen.__all__) - {"__version__"} == public
+    assert heygen.__all__ == sorted(
+        heygen.__all__, key=lambda n: (n != "NOT_GIVEN", n.lower() if n.startswith("_") else n)
+    )
+
+
+def test_public_classes_live_in_the_heygen_namespace() -> None:
+    for name in heygen.__all__:
+        value = getattr(heygen, name)
+        if isinstance(value, type) and name != "TrainingJob":
+            assert value.__module__ in ("heygen", "heygen.types"), name
+
+
+def test_every_error_derives_from_heygen_error() -> None:
+    errors = [getattr(heygen, n) for n in heygen.__all__ if n.endswith("Error")]
+    assert len(errors) == 20
+    assert all(issubclass(e, heygen.HeyGenError) for e in errors)
+
+
+def test_import_is_lean() -> None:
+    """`import heygen` loads neither the generated client nor CLI/testing/validation libraries."""
+    probe = (
+        "import sys, heygen; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('heygen_api_client', 'jsonschema', 'argparse', 'asyncio', 'http', 'heygen') and m != 'heygen'))"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    loaded = eval(out)
+    assert not [
+        m for m in loaded if m.startswith(("heygen_api_client", "jsonschema", "argparse", "heygen.testing"))
+    ]
