@@ -1,0 +1,264 @@
+"""The `heygen` command: train photo avatar groups and follow their training from a shell.
+
+Results go to stdout (`--json` for machines); progress and errors go to stderr, errors as one
+line saying what to do. Exit codes are documented in `EXIT_CODES` and `heygen --help`.
+Only loaded when the command runs, so `import heygen` never pays for argparse.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import asdict
+from datetime import datetime
+from typing import Any, TextIO
+
+from . import (
+    APIConnectionError,
+    APITimeoutError,
+    AuthenticationError,
+    ConfigurationError,
+    HeyGen,
+    HeyGenError,
+    PermissionDeniedError,
+    TrainingFailedError,
+    TrainingJob,
+    TrainingStatus,
+    TrainingTimeoutError,
+    __version__,
+)
+from ._constants import DEFAULT_POLL_INTERVAL, DEFAULT_WAIT_TIMEOUT
+from ._resources import validate_group_id
+
+EXIT_OK = 0
+EXIT_TRAINING_FAILED = 1
+EXIT_USAGE = 2
+EXIT_AUTH = 3
+EXIT_TIMEOUT = 4
+EXIT_API_ERROR = 5
+EXIT_INTERRUPTED = 130
+
+EXIT_CODES = {
+    EXIT_OK: "success (training ready, with --wait)",
+    EXIT_TRAINING_FAILED: "training failed",
+    EXIT_USAGE: "usage error: bad arguments or settings",
+    EXIT_AUTH: "authentication error: no API key, or HeyGen refused it",
+    EXIT_TIMEOUT: "timeout: the request or the wait ran out of time",
+    EXIT_API_ERROR: "any other API error",
+    EXIT_INTERRUPTED: "interrupted (Ctrl-C)",
+}
+
+
+class _UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> Any:  # one line, our exit code, no usage dump
+        raise _UsageError(f"{message} (see `{self.prog} --help`)")
+
+
+def _parser() -> argparse.ArgumentParser:
+    epilog = "exit codes:\n" + "\n".join(f"  {code:<4} {meaning}" for code, meaning in EXIT_CODES.items())
+    epilog += "\n\nenvironment:\n  HEYGEN_API_KEY   your API key (required)\n"
+    epilog += "  HEYGEN_BASE_URL  API base URL (default https://api.heygen.com)\n"
+    epilog += "  HEYGEN_LOG       debug or info, to log HTTP calls to stderr"
+    parser = _Parser(
+        prog="heygen",
+        description="Train HeyGen photo avatar groups and follow their training.",
+        epilog=epilog,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"heygen-sdk {__version__}")
+    commands = parser.add_subparsers(dest="area", metavar="COMMAND", parser_class=_Parser)
+    area = commands.add_parser(
+        "photo-avatar",
+        help="photo avatar groups",
+        epilog=epilog,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    actions = area.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
+
+    train = actions.add_parser("train", help="start training a group (costs 4 credits)")
+    train.add_argument("group_id", metavar="GROUP_ID")
+    train.add_argument("--wait", action="store_true", help="wait until training is ready or failed")
+    train.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=DEFAULT_WAIT_TIMEOUT,
+        metavar="S",
+        help=f"with --wait: seconds to wait in all (default {DEFAULT_WAIT_TIMEOUT:g})",
+    )
+    train.add_argument(
+        "--poll-interval",
+        type=_seconds,
+        default=DEFAULT_POLL_INTERVAL,
+        metavar="S",
+        help=f"with --wait: longest pause between polls (default {DEFAULT_POLL_INTERVAL:g})",
+    )
+    train.add_argument("--json", action="store_true", help="print the result as JSON on stdout")
+
+    status = actions.add_parser("status", help="show a group's training status")
+    status.add_argument("group_id", metavar="GROUP_ID")
+    status.add_argument("--json", action="store_true", help="print the result as JSON on stdout")
+    return parser
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not 0 < value < float("inf"):
+        raise argparse.ArgumentTypeError(f"{text!r} must be a positive number of seconds")
+    return value
+
+
+def _json_value(value: object) -> object:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    return value
+
+
+def _job_dict(job: TrainingJob) -> dict[str, object]:
+    return asdict(job)
+
+
+def _status_dict(status: TrainingStatus) -> dict[str, object]:
+    return {
+        "group_id": status.group_id,
+        "status": status.state.value,
+        "raw_status": status.raw_status,
+        "error_message": status.error_message,
+        "created_at": _json_value(status.created_at),
+        "updated_at": _json_value(status.updated_at),
+    }
+
+
+class _Progress:
+    """Status lines on stderr: rewritten in place on a terminal, one line per change otherwise."""
+
+    def __init__(self, stream: TextIO, group_id: str) -> None:
+        self._stream = stream
+        self._group_id = group_id
+        self._started = time.monotonic()
+        self._live = stream.isatty()
+        self._last: str | None = None
+
+    def __call__(self, status: TrainingStatus) -> None:
+        elapsed = time.monotonic() - self._started
+        line = f"[{elapsed:6.1f}s] {self._group_id}: {status.raw_status}"
+        if status.is_unknown:
+            line += " (unknown status; still waiting)"
+        if self._live:
+            self._stream.write("\r\033[K" + line)
+        elif status.raw_status != self._last:
+            self._stream.write(line + "\n")
+        self._stream.flush()
+        self._last = status.raw_status
+
+    def done(self) -> None:
+        if self._live and self._last is not None:
+            self._stream.write("\n")
+            self._stream.flush()
+
+
+def _describe_job(job: TrainingJob) -> str:
+    counts = ", ".join(
+        f"{count} {name}"
+        for count, name in (
+            (job.photo_avatar_count, "photo"),
+            (job.instant_avatar_count, "instant"),
+            (job.studio_avatar_count, "studio"),
+        )
+        if count is not None
+    )
+    return f"Training started for group {job.group_id}: flow {job.flow_id}" + (
+        f" ({counts} avatars)" if counts else ""
+    )
+
+
+def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    validate_group_id(args.group_id)  # a usage error before any settings or network
+    with HeyGen() as client:
+        resource = client.photo_avatars
+        if args.action == "status":
+            status = resource.training_status(args.group_id)
+            if args.json:
+                out.write(json.dumps(_status_dict(status)) + "\n")
+            else:
+                reason = f": {status.error_message}" if status.error_message else ""
+                out.write(f"Group {status.group_id}: {status.raw_status}{reason}\n")
+            return EXIT_OK
+
+        job = resource.train(args.group_id)
+        if not args.wait:
+            out.write(json.dumps(_job_dict(job)) + "\n" if args.json else _describe_job(job) + "\n")
+            return EXIT_OK
+        err.write(_describe_job(job) + "\n")
+        progress = _Progress(err, job.group_id)
+        try:
+            final = resource.wait_for_training(
+                job.group_id, timeout=args.timeout, poll_interval=args.poll_interval, on_progress=progress
+            )
+        finally:
+            progress.done()
+        if args.json:
+            out.write(json.dumps({"job": _job_dict(job), "status": _status_dict(final)}) + "\n")
+        else:
+            out.write(f"Group {final.group_id} is trained (status {final.raw_status}, flow {job.flow_id}).\n")
+        return EXIT_OK
+
+
+def _error_line(error: BaseException) -> tuple[int, str]:
+    if isinstance(error, TrainingFailedError):
+        return EXIT_TRAINING_FAILED, f"{error} (check the group's photos, then train again)"
+    if isinstance(error, TrainingTimeoutError):
+        return EXIT_TIMEOUT, f"{error}; run `heygen photo-avatar status GROUP_ID` later, or raise --timeout"
+    if isinstance(error, APITimeoutError):
+        return EXIT_TIMEOUT, f"{error} (HeyGen did not answer in time; try again)"
+    if isinstance(error, ConfigurationError):
+        no_key = "API key" in str(error)
+        return (EXIT_AUTH if no_key else EXIT_USAGE), str(error)
+    if isinstance(error, AuthenticationError | PermissionDeniedError):
+        return EXIT_AUTH, f"{error} (set HEYGEN_API_KEY to a valid key)"
+    if isinstance(error, APIConnectionError):
+        return EXIT_API_ERROR, f"{error} (check HEYGEN_BASE_URL and your network, then try again)"
+    if isinstance(error, HeyGenError):
+        return EXIT_API_ERROR, str(error)
+    return EXIT_USAGE, str(error)
+
+
+def main(
+    argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None
+) -> int:
+    """Run the CLI; returns the exit code."""
+    out = stdout or sys.stdout
+    err = stderr or sys.stderr
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+        if args.area is None or getattr(args, "action", None) is None:
+            parser.print_help(err)
+            return EXIT_USAGE
+        return _run(args, out, err)
+    except _UsageError as error:
+        err.write(f"heygen: error: {error}\n")
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        err.write("\nheygen: interrupted\n")
+        return EXIT_INTERRUPTED
+    except (HeyGenError, TypeError, ValueError) as error:
+        code, line = _error_line(error)
+        err.write(f"heygen: error: {' '.join(line.split())}\n")
+        return code
+    except Exception as error:  # never a traceback: one line, and where to report it
+        err.write(f"heygen: unexpected error: {type(error).__name__}: {error} (please report this)\n")
+        return EXIT_API_ERROR
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
