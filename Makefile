@@ -47,7 +47,10 @@ check-generated: .venv/.synced ## fail if generated/ is stale or hand-edited
 	$(RUN) python scripts/generate.py --check
 
 contract: setup ## contract tests only (spec, fixtures, Prism)
-	$(RUN) pytest tests/contract tests/mock
+	$(RUN) pytest tests/contract tests/mock --durations=5
+
+mock: setup ## Prism on the corrected spec, free 127.0.0.1 port (ARGS="--provided", "--daemon", "--port N")
+	$(RUN) scripts/mock $(ARGS)
 
 clean: ## remove tool installs and caches
 	rm -rf .venv .tools node_modules dist build .coverage .mypy_cache .ruff_cache .hypothesis

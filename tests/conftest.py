@@ -1,4 +1,4 @@
-"""Shared test helpers: paths and the specs every suite reads."""
+"""Shared test helpers: paths, the specs every suite reads, and the end-of-run summary."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import _spec  # noqa: E402
 
+from tests._summary import SUMMARY  # noqa: E402
+
 
 @pytest.fixture(scope="session")
 def provided_spec() -> dict[str, Any]:
@@ -24,3 +26,32 @@ def provided_spec() -> dict[str, Any]:
 def corrected_spec() -> dict[str, Any]:
     """The provided document with every overlay applied, built fresh from openapi/."""
     return _spec.corrected_spec()
+
+
+@pytest.fixture(scope="session")
+def corrected_spec_file(corrected_spec: dict[str, Any], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The corrected spec written to a file, for the Node.js tools (Spectral, Prism)."""
+    path = tmp_path_factory.mktemp("spec") / "corrected-openapi.json"
+    path.write_text(_spec.dump_json(corrected_spec), encoding="utf-8")
+    return path
+
+
+def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
+    """Print what the contract suite measured: how many property examples ran, how long Prism took."""
+    examples: dict[str, int] = {}
+    for report in terminalreporter.stats.get("passed", []) + terminalreporter.stats.get("failed", []):
+        for name, value in getattr(report, "user_properties", []):
+            if name == "hypothesis_examples":
+                examples[report.nodeid.split("::")[-1]] = int(value)
+    lines = config.stash.get(SUMMARY, {})
+    if not examples and not lines:
+        return
+    terminalreporter.section("contract summary")
+    if examples:
+        terminalreporter.write_line(
+            f"property tests: {sum(examples.values())} generated bodies over {len(examples)} distinct "
+            f"response schemas (min {min(examples.values())} each)"
+        )
+    for topic, topic_lines in sorted(lines.items()):
+        for line in topic_lines:
+            terminalreporter.write_line(f"{topic}: {line}")

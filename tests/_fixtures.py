@@ -1,0 +1,121 @@
+"""Recorded HTTP responses: `tests/fixtures/<operation-id>/<status>-<name>.json`.
+
+Any suite can iterate them. The contract tests check them against the spec and the generated
+models; a facade test replays them through `httpx.MockTransport` and compares with `expect`:
+
+    @pytest.mark.parametrize("path", fixture_paths(), ids=fixture_id)
+    def test_facade_yields_what_the_fixture_expects(path: Path) -> None:
+        fixture = load_fixture(path)
+        transport = httpx.MockTransport(fixture.httpx_response)
+        ...
+
+tests/fixtures/README.md describes the file format and what `expect` means.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, cast
+
+import httpx
+
+FIXTURES_DIR = Path(__file__).resolve().parent / "fixtures"
+FIXTURE_SCHEMA = FIXTURES_DIR / "fixture.schema.json"
+FILE_NAME = re.compile(r"^(?P<status>[1-5][0-9][0-9])-[a-z0-9]+(?:-[a-z0-9]+)*\.json$")
+
+
+@dataclass(frozen=True)
+class Fixture:
+    """One recorded response of one operation."""
+
+    path: Path
+    operation: str
+    status: int
+    headers: Mapping[str, str]
+    body: Any
+    """The JSON body; meaningless when `body_text` is set."""
+    body_text: str | None
+    """A body that is not JSON, or None when `body` holds JSON."""
+    undocumented: str | None
+    source: str
+    expect: Mapping[str, Any]
+    document: Mapping[str, Any]
+    """The whole file, as parsed."""
+
+    @property
+    def id(self) -> str:
+        return f"{self.operation}/{self.path.stem}"
+
+    @property
+    def is_json(self) -> bool:
+        return self.body_text is None
+
+    @property
+    def content(self) -> bytes:
+        """The body as sent: compact JSON in the file's key order, or the text."""
+        if self.body_text is not None:
+            return self.body_text.encode("utf-8")
+        return json.dumps(self.body, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+    @property
+    def expected_result(self) -> Mapping[str, Any] | None:
+        """Attributes of the object the facade returns, or None if it raises."""
+        return cast("Mapping[str, Any] | None", self.expect.get("result"))
+
+    @property
+    def expected_error(self) -> str | None:
+        """Name of the HeyGenError subclass the facade raises, or None if it returns."""
+        return cast("str | None", self.expect.get("error"))
+
+    def httpx_response(self, request: httpx.Request | None = None) -> httpx.Response:
+        """The response as httpx would receive it (usable as a MockTransport handler)."""
+        return httpx.Response(self.status, headers=dict(self.headers), content=self.content, request=request)
+
+
+class FixtureError(Exception):
+    """A fixture file cannot be read as a fixture."""
+
+
+def fixture_paths(root: Path = FIXTURES_DIR) -> list[Path]:
+    """Every fixture file, sorted by operation and name."""
+    return sorted(root.glob("*/*.json"))
+
+
+def fixture_id(path: Path) -> str:
+    return f"{path.parent.name}/{path.stem}"
+
+
+@functools.cache
+def load_fixture(path: Path) -> Fixture:
+    """Read one fixture file. Only the shape needed to build it is checked here; the contract
+    tests validate every file against fixtures/fixture.schema.json."""
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise FixtureError(f"{path}: not readable JSON: {error}") from error
+    if not isinstance(document, dict):
+        raise FixtureError(f"{path}: a fixture is a JSON object")
+    try:
+        return Fixture(
+            path=path,
+            operation=str(document["operation"]),
+            status=int(document["status"]),
+            headers=dict(document["headers"]),
+            body=document.get("body"),
+            body_text=document.get("body_text"),
+            undocumented=document.get("undocumented"),
+            source=str(document["source"]),
+            expect=dict(document["expect"]),
+            document=document,
+        )
+    except (KeyError, TypeError, ValueError) as error:
+        raise FixtureError(f"{path}: missing or malformed field: {error!r}") from error
+
+
+def all_fixtures(root: Path = FIXTURES_DIR) -> list[Fixture]:
+    return [load_fixture(path) for path in fixture_paths(root)]

@@ -1,0 +1,118 @@
+"""Both documents are valid OpenAPI 3.1; Spectral passes the corrected one and finds exactly the
+known defects in HeyGen's."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import _spec
+import pytest
+from openapi_spec_validator import OpenAPIV31SpecValidator, validate
+
+from tests._openapi import pointer
+
+SPECTRAL = _spec.ROOT / "node_modules" / ".bin" / "spectral"
+RULESET = _spec.ROOT / "openapi" / ".spectral.yaml"
+TRAIN_POST = ("paths", "/v2/photo_avatar/train", "post")
+
+# (rule, JSON pointer) -> why HeyGen's document triggers it and which overlay action fixes it.
+KNOWN_PROVIDED_FINDINGS = {
+    ("operation-tags", pointer(*TRAIN_POST)): "no tag on the operation (overlay 10 adds photo_avatar)",
+    (
+        "oas3-valid-media-example",
+        pointer(
+            *TRAIN_POST,
+            "responses",
+            "200",
+            "content",
+            "application/json",
+            "examples",
+            "Result",
+            "value",
+            "error",
+        ),
+    ): "the Result example's `error: null` against `type: string` (overlay 10 makes it nullable)",
+}
+ERROR, WARN = 0, 1  # Spectral severities: 0 error, 1 warn, 2 info, 3 hint
+
+
+@pytest.mark.parametrize("which", ["provided_spec", "corrected_spec"])
+def test_spec_is_valid_openapi_3_1(which: str, request: pytest.FixtureRequest) -> None:
+    spec = request.getfixturevalue(which)
+    assert str(spec["openapi"]).startswith("3.1."), spec["openapi"]
+    validate(spec, cls=OpenAPIV31SpecValidator)
+
+
+@pytest.fixture(scope="module")
+def spectral_findings(corrected_spec_file: Path) -> dict[str, list[dict[str, Any]]]:
+    """Spectral's findings per document, from one run over both."""
+    if not SPECTRAL.exists():
+        pytest.fail(f"{SPECTRAL} is missing: run `make setup` (npm ci installs the pinned Spectral).")
+    documents = {"corrected": corrected_spec_file, "provided": _spec.PROVIDED_SPEC}
+    result = subprocess.run(
+        [str(SPECTRAL), "lint", "--ruleset", str(RULESET), "--format", "json", "--quiet",
+         "--fail-severity", "warn", *map(str, documents.values())],
+        cwd=_spec.ROOT, capture_output=True, text=True, check=False, timeout=120,
+    )  # fmt: skip
+    if result.returncode not in (0, 1):
+        pytest.fail(f"spectral failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
+    findings: list[dict[str, Any]] = json.loads(result.stdout)
+    by_document: dict[str, list[dict[str, Any]]] = {name: [] for name in documents}
+    for finding in findings:
+        name = next(n for n, p in documents.items() if Path(finding["source"]).resolve() == p.resolve())
+        by_document[name].append(finding)
+    return by_document
+
+
+def _describe(finding: dict[str, Any]) -> str:
+    return f"{finding['code']} at {pointer(*finding['path'])}: {finding['message']}"
+
+
+def test_corrected_spec_lints_clean(spectral_findings: dict[str, list[dict[str, Any]]]) -> None:
+    failing = [f for f in spectral_findings["corrected"] if f["severity"] in (ERROR, WARN)]
+    assert not failing, (
+        "Spectral findings in the corrected spec (fix them in openapi/overlays/):\n"
+        + "\n".join(map(_describe, failing))
+    )
+
+
+def test_provided_spec_has_exactly_the_known_spectral_findings(
+    spectral_findings: dict[str, list[dict[str, Any]]],
+) -> None:
+    found = {
+        (f["code"], pointer(*f["path"])): f for f in spectral_findings["provided"] if f["severity"] <= WARN
+    }
+    fixed = set(KNOWN_PROVIDED_FINDINGS) - set(found)
+    new = set(found) - set(KNOWN_PROVIDED_FINDINGS)
+    assert not fixed, (
+        "HeyGen fixed these defects; drop them from KNOWN_PROVIDED_FINDINGS and check the overlay:\n"
+        + ("\n".join(f"{code} at {at}: {KNOWN_PROVIDED_FINDINGS[code, at]}" for code, at in sorted(fixed)))
+    )
+    assert not new, (
+        "HeyGen's document has new Spectral findings (a new defect, or a new rule):\n"
+        + "\n".join(_describe(found[key]) for key in sorted(new))
+    )
+
+
+def test_every_rule_turned_off_says_why() -> None:
+    lines = RULESET.read_text(encoding="utf-8").splitlines()
+    unexplained = [
+        line.strip()
+        for number, line in enumerate(lines)
+        if re.match(r"^\s+[\w-]+:\s*(off|false)\s*$", line) and not _commented(lines, number)
+    ]
+    assert not unexplained, f"{RULESET.name}: rules turned off without a comment saying why: {unexplained}"
+
+
+def _commented(lines: list[str], number: int) -> bool:
+    """A comment on the lines right above, possibly above other turned-off rules."""
+    for line in reversed(lines[:number]):
+        if line.strip().startswith("#"):
+            return True
+        if not re.match(r"^\s+[\w-]+:\s*(off|false)\s*$", line):
+            return False
+    return False

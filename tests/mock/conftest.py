@@ -1,0 +1,56 @@
+"""The real Prism mock server (pinned in package-lock.json), one per spec, for the session."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import _prism
+import _spec
+import httpx
+import pytest
+
+from tests._summary import add_summary_line
+
+
+@pytest.fixture(scope="session")
+def prism_servers(
+    request: pytest.FixtureRequest, corrected_spec_file: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[dict[str, _prism.PrismServer]]:
+    """Prism on the corrected spec and on HeyGen's document as published, started together on
+    free 127.0.0.1 ports with --errors (request and response violations become error answers)."""
+    log_dir = tmp_path_factory.mktemp("prism")
+    servers = _prism.start_many({"corrected": corrected_spec_file, "provided": _spec.PROVIDED_SPEC}, log_dir)
+    for name, server in servers.items():
+        ready = f"{name} spec ready in {server.startup_seconds:.1f} s at {server.base_url}"
+        add_summary_line(request.config, "prism", f"{ready}, log {server.log_path}")
+    try:
+        yield servers
+    finally:
+        for server in servers.values():
+            server.stop()
+
+
+@pytest.fixture(scope="session")
+def prism(prism_servers: dict[str, _prism.PrismServer]) -> _prism.PrismServer:
+    """Prism serving the corrected spec."""
+    return prism_servers["corrected"]
+
+
+@pytest.fixture(scope="session")
+def prism_provided(prism_servers: dict[str, _prism.PrismServer]) -> _prism.PrismServer:
+    """Prism serving HeyGen's document as published."""
+    return prism_servers["provided"]
+
+
+@pytest.fixture
+def client(prism: _prism.PrismServer) -> Iterator[httpx.Client]:
+    # trust_env=False: never route loopback traffic through a proxy from the environment.
+    with httpx.Client(base_url=prism.base_url, timeout=10, trust_env=False) as client:
+        yield client
+
+
+@pytest.fixture
+def provided_client(prism_provided: _prism.PrismServer) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=prism_provided.base_url, timeout=10, trust_env=False) as client:
+        yield client
