@@ -7,7 +7,9 @@ in the fake the moment the overlays change it.
 
 Schemas are checked with ``jsonschema`` (Draft 2020-12, the dialect of OpenAPI 3.1). The whole
 spec is registered as one resource so each schema's ``#/components/...`` references resolve
-against it; validators are built once per operation, not per request.
+against it; validators are built once per operation, not per request. ``jsonschema`` (the
+``testing`` extra) is imported when the first contract is built, not with this module, so that
+importing ``heygen.testing`` (as pytest does for the plugin) works without the extra.
 """
 
 from __future__ import annotations
@@ -16,20 +18,12 @@ import functools
 import importlib.resources
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
-try:
-    from jsonschema import Draft202012Validator
-    from jsonschema.exceptions import ValidationError, best_match
-    from referencing import Registry
-    from referencing.jsonschema import DRAFT202012
-except ImportError as missing:  # pragma: no cover - exercised only without the extra
-    raise ImportError(
-        "heygen.testing validates traffic against the spec with jsonschema; "
-        "install it with: pip install 'heygen-sdk[testing]'"
-    ) from missing
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
 
 __all__ = ["Contract", "Operation", "Problem", "shipped_contract"]
 
@@ -82,7 +76,7 @@ class Operation:
     def path_problem(self, params: Mapping[str, str]) -> Problem | None:
         """What is wrong with the (decoded) path parameters, if anything."""
         for name, validator in self._param_validators.items():
-            error = best_match(validator.iter_errors(params[name]))
+            error = _best_match(validator.iter_errors(params[name]))
             if error is not None:
                 return Problem(f"{name}: {error.message}", name)
         return None
@@ -101,7 +95,7 @@ class Operation:
             instance = json.loads(body)
         except (UnicodeDecodeError, json.JSONDecodeError) as not_json:
             return None, Problem(f"request body is not valid JSON: {not_json}")
-        violation = best_match(self._body_validator.iter_errors(instance))
+        violation = _best_match(self._body_validator.iter_errors(instance))
         if violation is None:
             return instance, None
         return instance, _body_problem(violation)
@@ -128,6 +122,16 @@ class Contract:
     """The operations of a spec, ready to route and check traffic."""
 
     def __init__(self, document: JSON) -> None:
+        try:
+            from jsonschema import Draft202012Validator
+            from referencing import Registry
+            from referencing.jsonschema import DRAFT202012
+        except ImportError as missing:
+            raise ImportError(
+                "heygen.testing checks traffic against the spec with jsonschema; "
+                "install it with: pip install 'heygen-sdk[testing]'"
+            ) from missing
+
         registry: Registry[Any] = Registry().with_resource(_SPEC_URI, DRAFT202012.create_resource(document))
 
         def validator(pointer: str) -> Any:
@@ -242,10 +246,16 @@ def _json_body_problems(validator: Any, body: bytes) -> list[str]:
         instance = json.loads(body)
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         return [f"body is not JSON: {error}"]
-    return [
-        f"body at {error.json_path}: {error.message}"
-        for error in sorted(validator.iter_errors(instance), key=lambda e: list(e.path))
-    ]
+    # One message per failing location; best_match picks the deepest cause inside an anyOf.
+    causes = [best for error in validator.iter_errors(instance) if (best := _best_match([error])) is not None]
+    return [f"body at {e.json_path}: {e.message}" for e in sorted(causes, key=lambda e: str(e.json_path))]
+
+
+def _best_match(errors: Iterable[ValidationError]) -> ValidationError | None:
+    """The most relevant error, descending into anyOf/oneOf; jsonschema is loaded by now."""
+    from jsonschema.exceptions import best_match
+
+    return cast("ValidationError | None", best_match(errors))
 
 
 def _body_problem(error: ValidationError) -> Problem:
