@@ -4,8 +4,8 @@ It exists so that anything speaking HTTP (the SDK in another process, the CLI, c
 fake. The stdlib server is enough, given three adjustments that keep it fast on loopback:
 
 * HTTP/1.1 with ``Content-Length`` on every response, so clients keep connections alive;
-* ``TCP_NODELAY``, so a response's header and body writes are not held back by Nagle's
-  algorithm waiting for a delayed ACK (a 40 ms stall per request otherwise);
+* each response leaves in one buffered write, with ``TCP_NODELAY``, so it is not held back by
+  Nagle's algorithm waiting for a delayed ACK (a 40 ms stall per request otherwise);
 * no reverse DNS lookup of the bound address at start-up (``HTTPServer.server_bind`` does one).
 
 Stopping closes idle keep-alive connections too, so no handler thread outlives the server.
@@ -88,6 +88,7 @@ class _RequestHandler(http.server.BaseHTTPRequestHandler):
     server_version = "heygen-fake"
     sys_version = ""
     disable_nagle_algorithm = True
+    wbufsize = -1  # buffered: headers and body leave in one send, flushed after each request
     server: _HTTPServer
 
     def _serve(self) -> None:
