@@ -11,9 +11,10 @@ identically by construction. A request goes through, in order:
    violation is a 400 ``invalid_parameter`` naming what is wrong;
 5. the operation itself, against the accounts' state.
 
-Error bodies use HeyGen's v2 shape, ``{"error": {"code", "message"}, "data": null}`` (see
-``/work/shared/reference/heygen-api.md`` section 5.1). Codes and messages follow the spec's
-examples where it has them; the rest are marked unverified where they are made.
+Error bodies use HeyGen's v2 shape, ``{"error": {"code", "message"}, "data": null}``, the
+``ApiErrorEnvelope`` of the corrected spec (observed in HeyGen forum reports; HeyGen's own
+document shows no error body). Codes and messages follow the spec's examples where it has
+them; the others are marked unverified where they are made.
 """
 
 from __future__ import annotations

@@ -171,6 +171,8 @@ class FakeHeyGen:
             ValueError: the spec does not document ``status`` for the operation(s), so no
                 client could be expected to handle it.
         """
+        if operation is not None and operation not in _OPERATIONS:
+            raise ValueError(f"operation must be one of {sorted(_OPERATIONS)} or None, not {operation!r}")
         operation_id = None if operation is None else _OPERATIONS[operation]
         targets = [op for op in self._app.contract.operations if operation_id in (None, op.operation_id)]
         allowed = set.intersection(*(set(op.documented_statuses) for op in targets))

@@ -86,7 +86,6 @@ class _HTTPServer(http.server.ThreadingHTTPServer):
 class _RequestHandler(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "heygen-fake"
-    sys_version = ""
     disable_nagle_algorithm = True
     wbufsize = -1  # buffered: headers and body leave in one send, flushed after each request
     server: _HTTPServer
@@ -145,9 +144,14 @@ class _RequestHandler(http.server.BaseHTTPRequestHandler):
         for name, value in reply.headers.items():
             self.send_header(name, value)
         self.send_header("Content-Length", str(len(reply.body)))
+        if self.close_connection:
+            self.send_header("Connection", "close")
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(reply.body)
+
+    def version_string(self) -> str:
+        return self.server_version
 
     def log_message(self, format: str, *args: Any) -> None:
         if self.server.log_requests:

@@ -233,6 +233,11 @@ def test_only_errors_the_spec_documents_can_be_queued(status: int, operation: An
         FakeHeyGen().queue_error(status, operation=operation)
 
 
+def test_an_error_is_queued_for_a_known_operation() -> None:
+    with pytest.raises(ValueError, match=r"operation must be one of \['train', 'training_status'\]"):
+        FakeHeyGen().queue_error(429, operation="upload")  # type: ignore[arg-type]
+
+
 def test_an_error_must_be_queued_at_least_once() -> None:
     with pytest.raises(ValueError, match="at least 1"):
         FakeHeyGen().queue_error(429, times=0)

@@ -76,30 +76,56 @@ def test_a_chunked_request_body_is_read(connection: http.client.HTTPConnection) 
     assert json.loads(response.read())["data"]["code"] == 100
 
 
+def _raw_exchange(address: tuple[str, int], request: bytes) -> tuple[bytes, bytes]:
+    """Send bytes, read until the server closes; the response's head and body."""
+    with socket.create_connection(address, timeout=5) as raw:
+        raw.sendall(request)
+        raw.shutdown(socket.SHUT_WR)
+        reply = b""
+        while chunk := raw.recv(65536):
+            reply += chunk
+    head, _, body = reply.partition(b"\r\n\r\n")
+    return head, body
+
+
+def test_a_chunked_body_with_trailers_is_read(address: tuple[str, int]) -> None:
+    body = b'{"group_id": "demo-group"}'
+    head, _ = _raw_exchange(
+        address,
+        b"POST "
+        + TRAIN.encode()
+        + f" HTTP/1.1\r\nHost: x\r\nx-api-key: {KEY}\r\nTransfer-Encoding: chunked\r\n\r\n".encode()
+        + f"{len(body):x}".encode()
+        + b"\r\n"
+        + body
+        + b"\r\n0\r\nX-Trailer: 1\r\n\r\n",
+    )
+    assert head.startswith(b"HTTP/1.1 200")
+
+
 @pytest.mark.parametrize(
-    ("raw_headers", "message"),
+    ("raw_headers", "raw_body", "message"),
     [
-        (b"Content-Length: nope\r\n", "invalid Content-Length 'nope'"),
-        (b"Content-Length: 99999999\r\n", "Content-Length must be between 0 and 1048576"),
-        (b"Transfer-Encoding: chunked\r\n", "malformed chunked body"),
+        (b"Content-Length: nope\r\n", b"", "invalid Content-Length 'nope'"),
+        (b"Content-Length: 99999999\r\n", b"", "Content-Length must be between 0 and 1048576"),
+        (b"Transfer-Encoding: chunked\r\n", b"zz\r\n", "malformed chunked body"),
+        (b"Transfer-Encoding: chunked\r\n", b"FFFFFFFF\r\n", "body larger than 1048576 bytes"),
     ],
 )
 def test_an_unreadable_body_is_a_400_and_closes_the_connection(
-    address: tuple[str, int], raw_headers: bytes, message: str
+    address: tuple[str, int], raw_headers: bytes, raw_body: bytes, message: str
 ) -> None:
-    with socket.create_connection(address, timeout=5) as raw:
-        raw.sendall(
-            b"POST "
-            + TRAIN.encode()
-            + b" HTTP/1.1\r\nHost: x\r\nx-api-key: k\r\n"
-            + raw_headers
-            + b"\r\nzz\r\n"
-        )
-        reply = b""
-        while chunk := raw.recv(65536):  # the server closes, so this ends
-            reply += chunk
-    head, _, body = reply.partition(b"\r\n\r\n")
+    head, body = _raw_exchange(
+        address,
+        b"POST "
+        + TRAIN.encode()
+        + b" HTTP/1.1\r\nHost: x\r\nx-api-key: k\r\n"
+        + raw_headers
+        + b"\r\n"
+        + raw_body,
+    )
     assert head.startswith(b"HTTP/1.1 400")
+    assert b"Connection: close" in head
     assert json.loads(body) == {"error": {"code": "invalid_parameter", "message": message}, "data": None}
 
 
