@@ -45,17 +45,21 @@ class FakeClock:
         ...  # train
         clock.advance(60)  # the training is now ready
 
-    ``sleep`` and ``async_sleep`` advance the clock instead of waiting: hand them to code that
-    polls (e.g. the SDK's ``wait_for_training``) and the whole wait takes no real time.
+    ``sleep`` and ``async_sleep`` advance the clock instead of waiting: hand the clock to the SDK
+    (``HeyGen(..., _clock=clock)``, as the ``heygen_client`` fixture does) and retries and
+    ``wait_for_training`` take no real time; ``sleeps`` lists every pause they took.
 
     Args:
         start: the Unix time ``time()`` reports before any advance. The default is the
             timestamp of HeyGen's own examples.
+        random_fraction: what ``random()`` returns, for the SDK's retry jitter.
     """
 
-    def __init__(self, start: float = 1_737_662_355.0) -> None:
+    def __init__(self, start: float = 1_737_662_355.0, *, random_fraction: float = 1.0) -> None:
         self._start = start
         self._elapsed = 0.0
+        self.random_fraction = random_fraction
+        self.sleeps: list[float] = []
 
     def monotonic(self) -> float:
         return self._elapsed
@@ -70,9 +74,14 @@ class FakeClock:
         self._elapsed += seconds
 
     def sleep(self, seconds: float) -> None:
-        """Advance instead of sleeping: a drop-in for ``time.sleep`` in polling code."""
+        """Advance instead of sleeping, and record it in ``sleeps``: a drop-in for ``time.sleep``."""
+        self.sleeps.append(seconds)
         self.advance(max(seconds, 0.0))
 
     async def async_sleep(self, seconds: float) -> None:
-        """Advance instead of sleeping: a drop-in for ``asyncio.sleep`` in polling code."""
-        self.advance(max(seconds, 0.0))
+        """Advance instead of sleeping, and record it in ``sleeps``: a drop-in for ``asyncio.sleep``."""
+        self.sleep(seconds)
+
+    def random(self) -> float:
+        """The SDK's retry jitter: ``random_fraction`` (default 1.0, the top of each backoff)."""
+        return self.random_fraction

@@ -15,9 +15,6 @@ import pytest
 
 from heygen.testing import FakeClock, FakeHeyGen
 
-# The plugin is not registered as an entry point yet; importing its fixture makes it available here.
-from heygen.testing._pytest_plugin import heygen_fake  # noqa: F401
-
 KEY = "test-key"
 OTHER_KEY = "other-key"
 BASE_URL = "https://api.heygen.com"

@@ -10,7 +10,7 @@ import pytest
 
 import heygen
 from heygen import AsyncHeyGen, HeyGen
-from tests.support.clock import FakeClock
+from heygen.testing import FakeClock
 from tests.support.server import ScriptedServer
 
 CANARY_KEY = "hg-canary-7f3a9c1e5b"

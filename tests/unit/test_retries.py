@@ -10,7 +10,7 @@ import httpx
 import pytest
 
 import heygen
-from tests.support.clock import FakeClock
+from heygen.testing import FakeClock
 from tests.support.server import Reply, ScriptedServer, Stall, error_body, status_body
 from tests.unit.conftest import ClientFactory
 

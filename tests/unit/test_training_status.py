@@ -9,7 +9,7 @@ import pytest
 
 import heygen
 from heygen import TrainingState
-from tests.support.clock import FakeClock
+from heygen.testing import FakeClock
 from tests.support.server import Reply, ScriptedServer, error_body, status_body
 from tests.unit.conftest import Api, ClientFactory
 
