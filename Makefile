@@ -46,6 +46,10 @@ generate: .venv/.synced ## apply overlays and regenerate generated/
 check-generated: .venv/.synced ## fail if generated/ is stale or hand-edited
 	$(RUN) python scripts/generate.py --check
 
+update-spec: setup ## take HeyGen's new spec: make update-spec SPEC=new.json|page.md [ARGS=--accept-breaking]
+	@test -n "$(SPEC)" || { echo "usage: make update-spec SPEC=path/to/new-spec.json [ARGS=--accept-breaking]" >&2; exit 2; }
+	$(RUN) python scripts/update_spec.py $(ARGS) "$(SPEC)"
+
 contract: setup ## contract tests only (spec, fixtures, Prism)
 	$(RUN) pytest tests/contract tests/mock --durations=5
 
