@@ -66,11 +66,11 @@ STAGED = [
     "scripts",
     "generated",
     "heygen",
-    "tests/__init__.py",
-    "tests/conftest.py",
-    "tests/contract",
+    "tests",
     "pyproject.toml",
 ]
+# Installed tools the contract suite runs (Spectral), linked rather than copied.
+LINKED = ["node_modules"]
 TIMEOUT = 600  # seconds, for each tool run
 CHANGELOG_HEADER = (
     "# Changelog\n\n"
@@ -578,6 +578,9 @@ def stage(root: Path, staging: Path, new_text: str) -> None:
         elif source.is_file():
             (staging / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, staging / name)
+    for name in LINKED:
+        if (root / name).exists():
+            (staging / name).symlink_to((root / name).resolve(), target_is_directory=True)
     (staging / PROVIDED).write_text(new_text, encoding="utf-8")
 
 
