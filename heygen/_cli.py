@@ -221,8 +221,7 @@ def _error_line(error: BaseException) -> tuple[int, str]:
     if isinstance(error, APITimeoutError):
         return EXIT_TIMEOUT, f"{error} (HeyGen did not answer in time; try again)"
     if isinstance(error, ConfigurationError):
-        no_key = "API key" in str(error)
-        return (EXIT_AUTH if no_key else EXIT_USAGE), str(error)
+        return (EXIT_AUTH if error.setting == "api_key" else EXIT_USAGE), str(error)
     if isinstance(error, AuthenticationError | PermissionDeniedError):
         return EXIT_AUTH, f"{error} (set HEYGEN_API_KEY to a valid key)"
     if isinstance(error, APIConnectionError):

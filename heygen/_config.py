@@ -31,13 +31,16 @@ def resolve_api_key(api_key: str | None) -> SecretStr:
         if not api_key:
             raise ConfigurationError(
                 f"No API key: pass api_key=... or set the {API_KEY_ENV} environment variable "
-                "(find your key in HeyGen's app under Settings > API)."
+                "(find your key in HeyGen's app under Settings > API).",
+                setting="api_key",
             )
         source = f"The {API_KEY_ENV} environment variable"
     else:
         source = "api_key"
     if not isinstance(api_key, str):
-        raise ConfigurationError(f"{source} must be a string, got {type(api_key).__name__}.")
+        raise ConfigurationError(
+            f"{source} must be a string, got {type(api_key).__name__}.", setting="api_key"
+        )
     if (
         not api_key.strip()
         or api_key != api_key.strip()
@@ -45,7 +48,8 @@ def resolve_api_key(api_key: str | None) -> SecretStr:
     ):
         raise ConfigurationError(
             f"{source} is empty or has whitespace or control characters around or inside it; "
-            "paste the key exactly as HeyGen shows it."
+            "paste the key exactly as HeyGen shows it.",
+            setting="api_key",
         )
     return SecretStr(api_key)
 
@@ -68,19 +72,23 @@ def resolve_base_url(base_url: str | httpx.URL | None, allow_insecure_http: bool
     try:
         url = httpx.URL(str(base_url))
     except (httpx.InvalidURL, TypeError) as error:
-        raise ConfigurationError(f"{source} {str(base_url)!r} is not a valid URL: {error}") from None
+        raise ConfigurationError(
+            f"{source} {str(base_url)!r} is not a valid URL: {error}", setting="base_url"
+        ) from None
     if url.scheme not in ("http", "https") or not url.host:
         raise ConfigurationError(
-            f"{source} {str(base_url)!r} must be an absolute http(s) URL, like {DEFAULT_BASE_URL!r}."
+            f"{source} {str(base_url)!r} must be an absolute http(s) URL, like {DEFAULT_BASE_URL!r}.",
+            setting="base_url",
         )
     if url.query or url.fragment or url.userinfo:
         raise ConfigurationError(
-            f"{source} {str(base_url)!r} must not carry a query, fragment or credentials."
+            f"{source} {str(base_url)!r} must not carry a query, fragment or credentials.", setting="base_url"
         )
     if url.scheme == "http" and not allow_insecure_http and not _is_loopback(url.host):
         raise ConfigurationError(
             f"{source} {str(base_url)!r} uses plain http to a non-loopback host, which would send "
-            "the API key unencrypted. Use https, or pass allow_insecure_http=True if you must."
+            "the API key unencrypted. Use https, or pass allow_insecure_http=True if you must.",
+            setting="base_url",
         )
     return str(url).rstrip("/")
 

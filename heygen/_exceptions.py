@@ -63,7 +63,15 @@ class HeyGenError(Exception):
 
 
 class ConfigurationError(HeyGenError):
-    """The client was configured in a way that cannot work (say, no API key)."""
+    """The client was configured in a way that cannot work (say, no API key).
+
+    Attributes:
+        setting: The setting at fault: `"api_key"`, `"base_url"`, ...
+    """
+
+    def __init__(self, message: str, *, setting: str) -> None:
+        super().__init__(message)
+        self.setting = setting
 
 
 class APIError(HeyGenError):
