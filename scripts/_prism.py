@@ -20,6 +20,7 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -126,13 +127,24 @@ def _accepts(server: PrismServer) -> bool:
 
 
 def start_many(
-    specs: dict[str, Path], log_dir: Path, *, errors: bool = True, attempts: int = 3
+    specs: dict[str, Path],
+    log_dir: Path,
+    *,
+    errors: bool = True,
+    without_errors: Collection[str] = (),
+    attempts: int = 3,
 ) -> dict[str, PrismServer]:
     """Start one Prism per spec, all at once, and wait until each is ready. A server whose port
-    was taken in the meantime is restarted on another port (up to `attempts` times)."""
+    was taken in the meantime is restarted on another port (up to `attempts` times). Servers
+    named in `without_errors` run without --errors whatever `errors` says."""
     started = time.monotonic()
+
+    def errors_for(name: str) -> bool:
+        return errors and name not in without_errors
+
     servers = {
-        name: launch(spec, log_dir / f"prism-{name}.log", errors=errors) for name, spec in specs.items()
+        name: launch(spec, log_dir / f"prism-{name}.log", errors=errors_for(name))
+        for name, spec in specs.items()
     }
     try:
         for name, spec in specs.items():
@@ -143,7 +155,7 @@ def start_many(
                 except PrismError:
                     if attempt == attempts or "EADDRINUSE" not in servers[name].log_tail():
                         raise
-                    servers[name] = launch(spec, servers[name].log_path, errors=errors)
+                    servers[name] = launch(spec, servers[name].log_path, errors=errors_for(name))
     except BaseException:
         for server in servers.values():
             server.stop()

@@ -1,13 +1,14 @@
 """Recorded HTTP responses: `tests/fixtures/<operation-id>/<status>-<name>.json`.
 
 Any suite can iterate them. The contract tests check them against the spec and the generated
-models; a facade test replays them through `httpx.MockTransport` and compares with `expect`:
+models (tests/contract/test_fixtures.py); tests/contract/test_facade_fixtures.py replays them
+through the facade with `httpx.MockTransport` and compares with `expect`:
 
     @pytest.mark.parametrize("path", fixture_paths(), ids=fixture_id)
-    def test_facade_yields_what_the_fixture_expects(path: Path) -> None:
+    async def test_facade_yields_what_the_fixture_expects(path: Path, kind: str) -> None:
         fixture = load_fixture(path)
-        transport = httpx.MockTransport(fixture.httpx_response)
-        ...
+        async with open_facade(kind, handler=fixture.httpx_response, max_retries=0) as facade:
+            ...
 
 tests/fixtures/README.md describes the file format and what `expect` means.
 """
@@ -27,6 +28,27 @@ import httpx
 FIXTURES_DIR = Path(__file__).resolve().parent / "fixtures"
 FIXTURE_SCHEMA = FIXTURES_DIR / "fixture.schema.json"
 FILE_NAME = re.compile(r"^(?P<status>[1-5][0-9][0-9])-[a-z0-9]+(?:-[a-z0-9]+)*\.json$")
+
+# `expect.result` names the facade's attributes; this says where each value comes from in the
+# 200 body (a path of keys), so the typo guard in tests/contract/test_fixtures.py can find it.
+# `state` is `status` as an enum value: the same string, or "unknown" for a value the SDK does
+# not know (TrainingState.UNKNOWN). A datetime is compared as the Unix seconds HeyGen sent.
+RESULT_FIELDS: dict[str, dict[str, tuple[str, ...]]] = {
+    "train-photo-avatar-group": {
+        "flow_id": ("data", "data", "flow_id"),
+        "photo_avatar_count": ("data", "data", "num_of_photar"),
+        "instant_avatar_count": ("data", "data", "num_of_instant_avatar"),
+        "studio_avatar_count": ("data", "data", "num_of_studio_avatar"),
+    },
+    "get-training-job-status": {
+        "state": ("data", "status"),
+        "raw_status": ("data", "status"),
+        "error_message": ("data", "error_msg"),
+        "created_at": ("data", "created_at"),
+        "updated_at": ("data", "updated_at"),
+    },
+}
+UNKNOWN_STATE = "unknown"
 
 
 @dataclass(frozen=True)

@@ -39,18 +39,27 @@ def corrected_spec_file(corrected_spec: dict[str, Any], tmp_path_factory: pytest
 def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
     """Print what the contract suite measured: how many property examples ran, how long Prism took."""
     examples: dict[str, int] = {}
+    facade: dict[str, int] = {}
     for report in terminalreporter.stats.get("passed", []) + terminalreporter.stats.get("failed", []):
         for name, value in getattr(report, "user_properties", []):
             if name == "hypothesis_examples":
                 examples[report.nodeid.split("::")[-1]] = int(value)
+            elif name == "facade_examples":
+                facade[report.nodeid.split("::")[-1]] = int(value)
     lines = config.stash.get(SUMMARY, {})
-    if not examples and not lines:
+    if not examples and not facade and not lines:
         return
     terminalreporter.section("contract summary")
     if examples:
         terminalreporter.write_line(
             f"property tests: {sum(examples.values())} generated bodies over {len(examples)} distinct "
             f"response schemas (min {min(examples.values())} each)"
+        )
+    if facade:
+        terminalreporter.write_line(
+            f"facade property tests: {sum(facade.values())} bodies (generated, and the spec's examples) "
+            f"through HeyGen and AsyncHeyGen over {len(facade)} schema-and-client cases "
+            f"(min {min(facade.values())} each)"
         )
     for topic, topic_lines in sorted(lines.items()):
         for line in topic_lines:

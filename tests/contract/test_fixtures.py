@@ -16,10 +16,13 @@ import pytest
 from heygen_api_client import errors
 from jsonschema import Draft202012Validator
 
+from heygen import TrainingState
 from tests._fixtures import (
     FILE_NAME,
     FIXTURE_SCHEMA,
     FIXTURES_DIR,
+    RESULT_FIELDS,
+    UNKNOWN_STATE,
     Fixture,
     fixture_id,
     fixture_paths,
@@ -29,6 +32,7 @@ from tests._openapi import JSON_MEDIA_TYPE, Operation, SchemaValidators, operati
 from tests.contract._generated import model_name, parse_response
 
 PATHS = fixture_paths()
+KNOWN_STATES = {state.value for state in TrainingState if state is not TrainingState.UNKNOWN}
 
 
 @pytest.fixture(scope="module")
@@ -147,8 +151,22 @@ def test_fixture_expectation_agrees_with_its_response(path: Path) -> None:
     scalars = _scalars(fixture.body) if fixture.is_json else []
     if fixture.expected_result is not None:
         assert 200 <= fixture.status < 300, f"{path}: a result from HTTP {fixture.status}"
+        fields = RESULT_FIELDS.get(fixture.operation)
+        assert fields is not None, (
+            f"{path}: add {fixture.operation!r} to RESULT_FIELDS in tests/_fixtures.py (where each "
+            "attribute of the facade's result comes from in the body)"
+        )
         for name, value in fixture.expected_result.items():
-            assert (name, value) in _named_scalars(fixture.body), f"{path}: no {name}={value!r} in the body"
+            assert name in fields, (
+                f"{path}: expect.result.{name} is not an attribute of the facade's result "
+                f"(it has {sorted(fields)}; the body's names are mapped in tests/_fixtures.py RESULT_FIELDS)"
+            )
+            sent = _at(fixture.body, fields[name])
+            dotted = ".".join(fields[name])
+            if name == "state" and value == UNKNOWN_STATE:
+                assert sent not in KNOWN_STATES, f"{path}: state {value!r}, but the body sends {sent!r}"
+            else:
+                assert sent == value, f"{path}: expect.result.{name}={value!r}, but {dotted} is {sent!r}"
         return
     assert fixture.expected_error is not None
     for field in ("code", "message"):
@@ -199,10 +217,13 @@ def _scalars(node: Any) -> list[Any]:
     return [node]
 
 
-def _named_scalars(node: Any) -> list[tuple[str, Any]]:
-    if isinstance(node, dict):
-        found = [(key, value) for key, value in node.items() if not isinstance(value, dict | list)]
-        return found + [pair for value in node.values() for pair in _named_scalars(value)]
-    if isinstance(node, list):
-        return [pair for value in node for pair in _named_scalars(value)]
-    return []
+_MISSING = object()
+
+
+def _at(body: Any, keys: tuple[str, ...]) -> Any:
+    """The value at a path of keys, or a marker that equals nothing when it is absent."""
+    for key in keys:
+        if not isinstance(body, dict) or key not in body:
+            return _MISSING
+        body = body[key]
+    return body

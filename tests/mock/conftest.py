@@ -18,9 +18,19 @@ def prism_servers(
     request: pytest.FixtureRequest, corrected_spec_file: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[dict[str, _prism.PrismServer]]:
     """Prism on the corrected spec and on HeyGen's document as published, started together on
-    free 127.0.0.1 ports with --errors (request and response violations become error answers)."""
+    free 127.0.0.1 ports with --errors (request and response violations become error answers),
+    and a second one on HeyGen's document without --errors (it serves its example even though
+    the example breaks the document's schema, and reports that in `sl-violations`)."""
     log_dir = tmp_path_factory.mktemp("prism")
-    servers = _prism.start_many({"corrected": corrected_spec_file, "provided": _spec.PROVIDED_SPEC}, log_dir)
+    servers = _prism.start_many(
+        {
+            "corrected": corrected_spec_file,
+            "provided": _spec.PROVIDED_SPEC,
+            "provided-no-errors": _spec.PROVIDED_SPEC,
+        },
+        log_dir,
+        without_errors={"provided-no-errors"},
+    )
     for name, server in servers.items():
         ready = f"{name} spec ready in {server.startup_seconds:.1f} s at {server.base_url}"
         add_summary_line(request.config, "prism", f"{ready}, log {server.log_path}")
@@ -41,6 +51,12 @@ def prism(prism_servers: dict[str, _prism.PrismServer]) -> _prism.PrismServer:
 def prism_provided(prism_servers: dict[str, _prism.PrismServer]) -> _prism.PrismServer:
     """Prism serving HeyGen's document as published."""
     return prism_servers["provided"]
+
+
+@pytest.fixture(scope="session")
+def prism_provided_no_errors(prism_servers: dict[str, _prism.PrismServer]) -> _prism.PrismServer:
+    """Prism serving HeyGen's document as published, without --errors."""
+    return prism_servers["provided-no-errors"]
 
 
 @pytest.fixture

@@ -1,0 +1,68 @@
+"""Every recorded response, replayed through `HeyGen` and `AsyncHeyGen`, gives what its `expect`
+says: the documented result, or the `HeyGenError` subclass with HeyGen's code and message.
+
+Driven by tests/fixtures/ (format and `expect` in its README): a new fixture is checked by adding
+it; a new operation needs its line in tests/support/facade.py OPERATIONS.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from heygen import APIStatusError, HeyGenError, RateLimitError
+from tests._fixtures import fixture_id, fixture_paths, load_fixture
+from tests._openapi import operations
+from tests.support.facade import KINDS, OPERATIONS, open_facade
+
+GROUP_ID = "grp_contract_1"
+
+
+def _matches(actual: object, expected: Any) -> bool:
+    """`expect.result` writes an enum by its value and a datetime as the Unix seconds HeyGen sent;
+    the facade returns the enum and an aware UTC datetime."""
+    if isinstance(actual, datetime):
+        return actual.tzinfo is UTC and actual == datetime.fromtimestamp(expected, tz=UTC)
+    if isinstance(actual, enum.Enum):
+        return bool(actual.value == expected)
+    return actual == expected and type(actual) is type(expected)
+
+
+def test_every_operation_in_the_spec_has_a_facade_call(corrected_spec: dict[str, Any]) -> None:
+    missing = [op.operation_id for op in operations(corrected_spec) if op.operation_id not in OPERATIONS]
+    assert not missing, f"add a line per operation to OPERATIONS in tests/support/facade.py: {missing}"
+    stale = sorted(set(OPERATIONS) - {op.operation_id for op in operations(corrected_spec)})
+    assert not stale, f"OPERATIONS names operations the corrected spec does not have: {stale}"
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("path", fixture_paths(), ids=fixture_id)
+async def test_facade_yields_what_the_fixture_expects(path: Path, kind: str) -> None:
+    fixture = load_fixture(path)
+    async with open_facade(kind, handler=fixture.httpx_response, max_retries=0) as facade:
+        if fixture.expected_result is not None:
+            result = await facade.call(fixture.operation, GROUP_ID)
+            assert result.group_id == GROUP_ID
+            for name, value in fixture.expected_result.items():
+                actual = getattr(result, name)
+                assert _matches(actual, value), f"{path}: {name} is {actual!r}, expected {value!r}"
+            return
+        with pytest.raises(HeyGenError) as caught:
+            await facade.call(fixture.operation, GROUP_ID)
+    error: Any = caught.value
+    assert type(error).__name__ == fixture.expected_error, f"{path}: raised {type(error).__name__}: {error}"
+    assert error.status_code == fixture.status
+    assert error.code == fixture.expect["code"]
+    message = fixture.expect["message"]
+    if message is not None:
+        assert message in str(error)
+    else:
+        assert str(error), "the facade's own message must say something"
+    assert error.request_id == fixture.expect.get("request_id")
+    if isinstance(error, RateLimitError) or "retry_after" in fixture.expect:
+        assert error.retry_after == fixture.expect.get("retry_after")
+    assert isinstance(error, APIStatusError) == (fixture.status >= 300)
