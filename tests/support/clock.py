@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 
 class FakeClock:
     def __init__(
@@ -32,3 +34,20 @@ class FakeClock:
 
     def random(self) -> float:
         return self.random_fraction
+
+
+class SkipClock(FakeClock):
+    """Real time, except that sleeping is instant: each sleep is recorded and skipped ahead.
+
+    For tests over real sockets where timeouts and slow bodies must really take time, but retry
+    waits should not: the SDK sees the time it slept as passed, so deadlines still count it.
+    """
+
+    def __init__(self, random_fraction: float = 1.0) -> None:
+        super().__init__(start=0.0, now=0.0, random_fraction=random_fraction)
+
+    def monotonic(self) -> float:
+        return time.monotonic() + self._monotonic
+
+    def time(self) -> float:
+        return time.time() + self._wall
