@@ -112,6 +112,8 @@ def train_sync(call: SyncCall, group_id: str) -> TrainingJob:
     except HeyGenError:
         raise
     except _PARSE_ERRORS as error:
+        if call.response is None:
+            raise  # no answer: the request could not be built (a header httpx cannot encode)
         raise _invalid(
             call, f"The train response is not the documented JSON ({type(error).__name__})"
         ) from None
@@ -126,6 +128,8 @@ async def train_async(call: AsyncCall, group_id: str) -> TrainingJob:
     except HeyGenError:
         raise
     except _PARSE_ERRORS as error:
+        if call.response is None:
+            raise  # no answer: the request could not be built (a header httpx cannot encode)
         raise _invalid(
             call, f"The train response is not the documented JSON ({type(error).__name__})"
         ) from None
@@ -172,6 +176,8 @@ def status_sync(call: SyncCall, group_id: str) -> TrainingStatus:
     except HeyGenError:
         raise
     except _PARSE_ERRORS as error:
+        if call.response is None:
+            raise  # no answer: the request could not be built (a header httpx cannot encode)
         raise _invalid(
             call, f"The status response is not the documented JSON ({type(error).__name__})"
         ) from None
@@ -184,6 +190,8 @@ async def status_async(call: AsyncCall, group_id: str) -> TrainingStatus:
     except HeyGenError:
         raise
     except _PARSE_ERRORS as error:
+        if call.response is None:
+            raise  # no answer: the request could not be built (a header httpx cannot encode)
         raise _invalid(
             call, f"The status response is not the documented JSON ({type(error).__name__})"
         ) from None
