@@ -160,6 +160,7 @@ def _keep(response: httpx.Response, chunks: list[bytes]) -> None:
 
 def _transport_error(error: httpx.TransportError, request: httpx.Request) -> APIConnectionError:
     safe = redact_request(request)
+    error.request = safe  # it stays chained as __cause__, so it must not show the key either
     if isinstance(error, httpx.TimeoutException):
         kind = type(error).__name__.replace("Timeout", " timeout").lower()
         return APITimeoutError(

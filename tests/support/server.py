@@ -102,14 +102,16 @@ class Flood:
     gzip: bool = False
 
 
+Behaviour = Reply | Reset | Stall | Drip | Flood
+
+
 @dataclass
 class Answer:
-    """Compute the reply from the request (for `default`, when each request needs its own answer)."""
+    """Compute the behaviour from the request (for `default`, when each request needs its own)."""
 
-    reply: Callable[[Received], Reply]
+    reply: Callable[[Received], Behaviour]
 
 
-Behaviour = Reply | Reset | Stall | Drip | Flood
 Action = Behaviour | Answer
 
 
