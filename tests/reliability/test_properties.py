@@ -401,13 +401,34 @@ def test_extra_headers_are_refused_before_the_network_or_sent_and_never_replace_
         httpx.Client(transport=_recording(requests)) as http,
         HeyGen(api_key=CANARY_KEY, base_url=BASE_URL, http_client=http, max_retries=0) as client,
     ):
-        try:
-            client.photo_avatars.train("group-1", extra_headers=headers)
-        except (TypeError, ValueError):
-            assert requests == []
-            return
-    (request,) = requests
-    assert request.headers.get_list("x-api-key") == [CANARY_KEY]
-    for name, value in headers.items():
-        if name.lower() != "x-api-key":
-            assert request.headers[name] == value
+        for call in (client.photo_avatars.train, client.photo_avatars.training_status):
+            requests.clear()
+            try:
+                call("group-1", extra_headers=headers)
+            except (TypeError, ValueError):
+                assert requests == []
+                continue
+            (request,) = requests
+            assert request.headers.get_list("x-api-key") == [CANARY_KEY]
+            for name, value in headers.items():
+                if name.lower() != "x-api-key":
+                    assert request.headers[name] == value
+
+
+def test_an_unencodable_header_is_refused_before_the_network_async() -> None:
+    requests: list[httpx.Request] = []
+
+    async def main() -> None:
+        async with (
+            httpx.AsyncClient(transport=_recording(requests)) as http,
+            AsyncHeyGen(api_key=CANARY_KEY, base_url=BASE_URL, http_client=http) as client,
+        ):
+            for call in (client.photo_avatars.train, client.photo_avatars.training_status):
+                try:
+                    await call("group-1", extra_headers={"x-note": "grüße"})
+                except ValueError:
+                    continue
+                raise AssertionError("a header httpx cannot encode was accepted")
+
+    asyncio.run(main())
+    assert requests == []
