@@ -86,6 +86,7 @@ class Drip:
 
     interval: float = 0.05
     total: float = 30.0
+    headers: bool = False  # drip the header block instead (status line, then one header, slowly)
 
 
 @dataclass
@@ -279,14 +280,19 @@ class ScriptedServer:
                 self.connection.close()
 
             def _drip(self, drip: Drip) -> None:
-                self.send_response(200)
-                self.send_header("content-type", "application/json")
-                self.send_header("transfer-encoding", "chunked")
-                self.end_headers()
-                started = time.monotonic()
                 self.close_connection = True
+                if drip.headers:
+                    self.wfile.write(b"HTTP/1.1 200 OK\r\nX-Slow: ")
+                    piece = b"a"
+                else:
+                    self.send_response(200)
+                    self.send_header("content-type", "application/json")
+                    self.send_header("transfer-encoding", "chunked")
+                    self.end_headers()
+                    piece = b"1\r\n \r\n"
+                started = time.monotonic()
                 while time.monotonic() - started < drip.total and not server._stop.is_set():
-                    self.wfile.write(b"1\r\n \r\n")
+                    self.wfile.write(piece)
                     self.wfile.flush()
                     server._stop.wait(drip.interval)
 
