@@ -24,7 +24,7 @@ from heygen_api_client.models.training_status_response import TrainingStatusResp
 from heygen_api_client.types import Unset
 
 from ._constants import TRAIN_SUCCESS_CODE
-from ._envelope import body_preview, request_id
+from ._envelope import JSON_ERRORS, body_preview, request_id
 from ._exceptions import APIResponseValidationError, EnvelopeError, HeyGenError
 from ._http import AsyncCall, SyncCall
 from .types import TrainingJob, TrainingState, TrainingStatus
@@ -32,7 +32,7 @@ from .types import TrainingJob, TrainingState, TrainingStatus
 logger = logging.getLogger("heygen")
 
 # What the generated parsers raise on a body that is not the documented shape.
-_PARSE_ERRORS = (ValueError, TypeError, KeyError, AttributeError)
+_PARSE_ERRORS = (ValueError, TypeError, KeyError, AttributeError, RecursionError)
 _KNOWN_STATES = {state.value: state for state in TrainingState if state is not TrainingState.UNKNOWN}
 _unknown_states_logged: set[str] = set()
 
@@ -81,7 +81,7 @@ def _envelope_error(
 def _json(response: httpx.Response) -> object:
     try:
         return response.json()
-    except ValueError:
+    except JSON_ERRORS:
         return None
 
 
@@ -112,6 +112,8 @@ def train_sync(call: SyncCall, group_id: str) -> TrainingJob:
     except HeyGenError:
         raise
     except _PARSE_ERRORS as error:
+        if call.response is None:
+            raise  # no answer: the request could not be built (a header httpx cannot encode)
         raise _invalid(
             call, f"The train response is not the documented JSON ({type(error).__name__})"
         ) from None
@@ -126,6 +128,8 @@ async def train_async(call: AsyncCall, group_id: str) -> TrainingJob:
     except HeyGenError:
         raise
     except _PARSE_ERRORS as error:
+        if call.response is None:
+            raise  # no answer: the request could not be built (a header httpx cannot encode)
         raise _invalid(
             call, f"The train response is not the documented JSON ({type(error).__name__})"
         ) from None
@@ -172,6 +176,8 @@ def status_sync(call: SyncCall, group_id: str) -> TrainingStatus:
     except HeyGenError:
         raise
     except _PARSE_ERRORS as error:
+        if call.response is None:
+            raise  # no answer: the request could not be built (a header httpx cannot encode)
         raise _invalid(
             call, f"The status response is not the documented JSON ({type(error).__name__})"
         ) from None
@@ -184,6 +190,8 @@ async def status_async(call: AsyncCall, group_id: str) -> TrainingStatus:
     except HeyGenError:
         raise
     except _PARSE_ERRORS as error:
+        if call.response is None:
+            raise  # no answer: the request could not be built (a header httpx cannot encode)
         raise _invalid(
             call, f"The status response is not the documented JSON ({type(error).__name__})"
         ) from None

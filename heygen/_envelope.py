@@ -46,11 +46,15 @@ _HINTS = {
 }
 
 
+# What decoding a hostile body can raise: not JSON, not text, or nested too deep to parse.
+JSON_ERRORS = (ValueError, RecursionError)
+
+
 def decode_json(response: httpx.Response) -> object:
-    """The body as JSON, or None if it is not JSON."""
+    """The body as JSON, or None if it is not JSON (or nested too deep to read)."""
     try:
         return response.json()
-    except (ValueError, UnicodeDecodeError):
+    except JSON_ERRORS:
         return None
 
 
@@ -123,7 +127,7 @@ def body_preview(response: httpx.Response, limit: int = 200) -> str:
     """A short, single-line view of a body for error messages."""
     try:
         text = json.dumps(response.json())
-    except (ValueError, UnicodeDecodeError):
+    except JSON_ERRORS:
         text = response.content[:limit].decode("utf-8", "replace")
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"

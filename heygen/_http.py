@@ -59,15 +59,26 @@ def redact_request(request: httpx.Request) -> httpx.Request:
 
 
 class _BodyGuard:
-    """Stops a body that is too large or takes longer than the call's deadline to arrive."""
+    """Stops a body that is too large or takes longer than the call's deadline to arrive.
 
-    __slots__ = ("_clock", "_deadline", "_request", "_size")
+    Both the bytes received and the bytes they decode to are counted: a small gzip body can
+    inflate a thousandfold, so the limit is on what the SDK would hold in memory.
+    """
+
+    __slots__ = ("_clock", "_deadline", "_decoded", "_request", "_size")
 
     def __init__(self, request: httpx.Request, deadline: float | None, clock: Clock) -> None:
         self._request = request
         self._deadline = deadline
         self._clock = clock
         self._size = 0
+        self._decoded = 0
+
+    def decoded(self, chunk: bytes) -> bytes:
+        self._decoded += len(chunk)
+        if self._decoded > MAX_RESPONSE_BYTES:
+            raise _BodyTooLarge(self._decoded)
+        return chunk
 
     def check(self, chunk: bytes) -> None:
         self._size += len(chunk)
@@ -129,8 +140,27 @@ def _too_large_error(response: httpx.Response, size: int | None) -> APIResponseV
     )
 
 
+def _undecodable_error(response: httpx.Response, error: httpx.DecodingError) -> APIResponseValidationError:
+    response.request = redact_request(response.request)
+    encoding = response.headers.get("content-encoding", "none")
+    return APIResponseValidationError(
+        f"The response body could not be decoded (Content-Encoding: {encoding}): {error}",
+        response=response,
+    )
+
+
+def _keep(response: httpx.Response, chunks: list[bytes]) -> None:
+    """Store a body read chunk by chunk as the response's content, as `read()` would have.
+
+    `read()` would decode the whole body before any size check; reading `iter_bytes()` ourselves
+    checks each decoded chunk. httpx has no public way to set the content it holds.
+    """
+    response._content = b"".join(chunks)
+
+
 def _transport_error(error: httpx.TransportError, request: httpx.Request) -> APIConnectionError:
     safe = redact_request(request)
+    error.request = safe  # it stays chained as __cause__, so it must not show the key either
     if isinstance(error, httpx.TimeoutException):
         kind = type(error).__name__.replace("Timeout", " timeout").lower()
         return APITimeoutError(
@@ -278,7 +308,9 @@ class SyncCall(_CallBase):
             self.attempts += 1
             try:
                 response = self._http.send(request, stream=True, follow_redirects=False)
+                self._read(response, request, deadline)
             except httpx.TransportError as error:
+                # Reads retry a connection that broke mid-body too; train only one never made.
                 delay = self._exception_outcome(error, retries_done, idempotent, deadline)
                 if delay is None:
                     raise _transport_error(error, request) from error
@@ -286,10 +318,6 @@ class SyncCall(_CallBase):
                 clock.sleep(delay)
                 retries_done += 1
                 continue
-            try:
-                self._read(response, request, deadline)
-            except httpx.TransportError as error:
-                raise _transport_error(error, request) from error
             delay = self._status_outcome(response, retries_done, idempotent, deadline)
             if delay is None:
                 return self._finish(response, started)
@@ -298,16 +326,17 @@ class SyncCall(_CallBase):
             retries_done += 1
 
     def _read(self, response: httpx.Response, request: httpx.Request, deadline: float | None) -> None:
+        guard = _BodyGuard(request, deadline, self._options.clock)
         try:
             if _declared_too_large(response):
                 raise _too_large_error(response, None)
             assert isinstance(response.stream, httpx.SyncByteStream)
-            response.stream = _GuardedStream(
-                response.stream, _BodyGuard(request, deadline, self._options.clock)
-            )
-            response.read()
+            response.stream = _GuardedStream(response.stream, guard)
+            _keep(response, [guard.decoded(chunk) for chunk in response.iter_bytes()])
         except _BodyTooLarge as error:
             raise _too_large_error(response, error.size) from None
+        except httpx.DecodingError as error:
+            raise _undecodable_error(response, error) from None
         finally:
             response.close()
 
@@ -335,7 +364,9 @@ class AsyncCall(_CallBase):
             self.attempts += 1
             try:
                 response = await self._http.send(request, stream=True, follow_redirects=False)
+                await self._read(response, request, deadline)
             except httpx.TransportError as error:
+                # Reads retry a connection that broke mid-body too; train only one never made.
                 delay = self._exception_outcome(error, retries_done, idempotent, deadline)
                 if delay is None:
                     raise _transport_error(error, request) from error
@@ -343,10 +374,6 @@ class AsyncCall(_CallBase):
                 await clock.async_sleep(delay)
                 retries_done += 1
                 continue
-            try:
-                await self._read(response, request, deadline)
-            except httpx.TransportError as error:
-                raise _transport_error(error, request) from error
             delay = self._status_outcome(response, retries_done, idempotent, deadline)
             if delay is None:
                 return self._finish(response, started)
@@ -355,16 +382,17 @@ class AsyncCall(_CallBase):
             retries_done += 1
 
     async def _read(self, response: httpx.Response, request: httpx.Request, deadline: float | None) -> None:
+        guard = _BodyGuard(request, deadline, self._options.clock)
         try:
             if _declared_too_large(response):
                 raise _too_large_error(response, None)
             assert isinstance(response.stream, httpx.AsyncByteStream)
-            response.stream = _AsyncGuardedStream(
-                response.stream, _BodyGuard(request, deadline, self._options.clock)
-            )
-            await response.aread()
+            response.stream = _AsyncGuardedStream(response.stream, guard)
+            _keep(response, [guard.decoded(chunk) async for chunk in response.aiter_bytes()])
         except _BodyTooLarge as error:
             raise _too_large_error(response, error.size) from None
+        except httpx.DecodingError as error:
+            raise _undecodable_error(response, error) from None
         finally:
             await response.aclose()
 

@@ -35,6 +35,12 @@ def validate_group_id(group_id: object) -> str:
         )
     if group_id in (".", ".."):
         raise ValueError(f"group_id {group_id!r} is not a valid id (it would name a different URL path)")
+    try:
+        group_id.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError(
+            f"group_id {group_id!r} is not valid Unicode text (it has a lone surrogate)"
+        ) from None
     return group_id
 
 

@@ -1,8 +1,9 @@
-"""A scriptable HTTP server on 127.0.0.1, in a thread, for tests that need real sockets.
+"""A scriptable, fault-injecting HTTP server on 127.0.0.1, in a thread, for tests with real sockets.
 
 Tests queue what the server should do with each next request (`Reply`, or a fault such as
-`Reset`, `Stall`, `Drip`), then read back what it received. Unscripted requests get a 599, so a
-test that sends more than it expects fails loudly.
+`Reset`, `Stall`, `Drip`, `Flood`), or set `default` (an `Answer` computes a reply from the request
+itself), then read back what it received. Unscripted requests get a 599, so a test that sends more
+than it expects fails loudly.
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ import socket
 import struct
 import threading
 import time
+import zlib
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -76,13 +78,42 @@ class Stall:
 
 @dataclass
 class Drip:
-    """Send headers, then one body byte every `interval` seconds, up to `total` seconds."""
+    """Send 200 headers (chunked, no length), then one body byte every `interval` s, for `total` s.
+
+    No length is declared, so only the client's deadline can end it (a declared length over the
+    body limit would be refused before the first byte).
+    """
 
     interval: float = 0.05
     total: float = 30.0
+    headers: bool = False  # drip the header block instead (status line, then one header, slowly)
 
 
-Action = Reply | Reset | Stall | Drip
+@dataclass
+class Flood:
+    """Send a 200 whose body is `size` bytes of JSON-looking filler, in 64 KiB writes.
+
+    `declare_length` sends a Content-Length (else the body is chunked); `gzip` sends it
+    gzip-compressed (a small download that inflates to `size` bytes). Bytes written are counted
+    in `Received.sent`, so a test can tell whether the client stopped reading.
+    """
+
+    size: int
+    declare_length: bool = True
+    gzip: bool = False
+
+
+Behaviour = Reply | Reset | Stall | Drip | Flood
+
+
+@dataclass
+class Answer:
+    """Compute the behaviour from the request (for `default`, when each request needs its own)."""
+
+    reply: Callable[[Received], Behaviour]
+
+
+Action = Behaviour | Answer
 
 
 @dataclass
@@ -91,9 +122,43 @@ class Received:
     path: str
     headers: dict[str, str]
     body: bytes
+    sent: int = 0  # response body bytes the server managed to write
+    done: threading.Event = field(default_factory=threading.Event, repr=False)
 
     def json(self) -> Any:
         return json.loads(self.body)
+
+
+_CHUNK = 64 * 1024
+
+
+def _filler(size: int) -> Iterator[bytes]:
+    """`size` bytes that start like a HeyGen answer and never finish: `{"data": "xxxx...`."""
+    head = b'{"error": null, "data": "'
+    yield head[:size]
+    left = size - len(head)
+    block = b"x" * _CHUNK
+    while left > 0:
+        yield block[: min(left, _CHUNK)]
+        left -= _CHUNK
+
+
+_gzip_cache: dict[int, bytes] = {}
+
+
+def _gzipped(size: int) -> bytes:
+    if size not in _gzip_cache:
+        compressor = zlib.compressobj(9, zlib.DEFLATED, 31)  # 31: gzip container
+        _gzip_cache[size] = b"".join(compressor.compress(part) for part in _filler(size)) + compressor.flush()
+    return _gzip_cache[size]
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 512  # many clients connect at once in the concurrency tests
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        pass  # a client hanging up mid-answer is what the fault tests do; stay quiet
 
 
 class ScriptedServer:
@@ -104,8 +169,7 @@ class ScriptedServer:
         self._lock = threading.Lock()
         self._stop = threading.Event()
         handler = self._handler_class()
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.httpd.daemon_threads = True
+        self.httpd = _Server(("127.0.0.1", 0), handler)
         self.port = self.httpd.server_address[1]
         self.url = f"http://127.0.0.1:{self.port}"
         self._thread = threading.Thread(target=self.httpd.serve_forever, name="scripted-server", daemon=True)
@@ -130,20 +194,33 @@ class ScriptedServer:
             self.received.clear()
             self.default = None
 
-    def _next(self, received: Received) -> Action:
+    def _next(self, received: Received) -> Behaviour:
         with self._lock:
             self.received.append(received)
+            action: Action
             if self.script:
-                return self.script.popleft()
-            if self.default is not None:
-                return self.default
-        return Reply(599, {"error": {"code": "unscripted", "message": "no reply queued"}, "data": None})
+                action = self.script.popleft()
+            elif self.default is not None:
+                action = self.default
+            else:
+                action = Reply(
+                    599, {"error": {"code": "unscripted", "message": "no reply queued"}, "data": None}
+                )
+        return action.reply(received) if isinstance(action, Answer) else action
+
+    def wait_done(self, timeout: float = 5.0) -> None:
+        """Wait until the server has finished answering every request it received."""
+        for received in list(self.received):
+            assert received.done.wait(timeout), f"the server is still answering {received.path}"
 
     def _handler_class(self) -> type[BaseHTTPRequestHandler]:
         server = self
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            # Headers and body go out in two writes; with Nagle on, the body waits for the
+            # client's delayed ACK (40 ms) on every request.
+            disable_nagle_algorithm = True
 
             def log_message(self, format: str, *args: Any) -> None:  # silence stderr
                 pass
@@ -155,15 +232,22 @@ class ScriptedServer:
                     self.command, self.path, {k.lower(): v for k, v in self.headers.items()}, body
                 )
                 action = server._next(received)
-                if isinstance(action, Reply):
-                    self._reply(action)
-                elif isinstance(action, Reset):
-                    self._reset(action)
-                elif isinstance(action, Stall):
-                    server._stop.wait(action.seconds)
+                try:
+                    if isinstance(action, Reply):
+                        self._reply(action)
+                    elif isinstance(action, Reset):
+                        self._reset(action)
+                    elif isinstance(action, Stall):
+                        server._stop.wait(action.seconds)
+                        self.close_connection = True
+                    elif isinstance(action, Flood):
+                        self._flood(action, received)
+                    else:
+                        self._drip(action)
+                except OSError:  # the client hung up: the point of most faults
                     self.close_connection = True
-                else:
-                    self._drip(action)
+                finally:
+                    received.done.set()
 
             do_GET = do_POST = do_PUT = do_DELETE = _serve
 
@@ -196,19 +280,49 @@ class ScriptedServer:
                 self.connection.close()
 
             def _drip(self, drip: Drip) -> None:
+                self.close_connection = True
+                if drip.headers:
+                    self.wfile.write(b"HTTP/1.1 200 OK\r\nX-Slow: ")
+                    piece = b"a"
+                else:
+                    self.send_response(200)
+                    self.send_header("content-type", "application/json")
+                    self.send_header("transfer-encoding", "chunked")
+                    self.end_headers()
+                    piece = b"1\r\n \r\n"
+                started = time.monotonic()
+                while time.monotonic() - started < drip.total and not server._stop.is_set():
+                    self.wfile.write(piece)
+                    self.wfile.flush()
+                    server._stop.wait(drip.interval)
+
+            def _flood(self, flood: Flood, received: Received) -> None:
+                self.close_connection = True
+                parts: Iterator[bytes]
+                if flood.gzip:
+                    payload = _gzipped(flood.size)
+                    parts = iter([payload[i : i + _CHUNK] for i in range(0, len(payload), _CHUNK)])
+                    length = len(payload)
+                else:
+                    parts, length = _filler(flood.size), flood.size
                 self.send_response(200)
                 self.send_header("content-type", "application/json")
-                self.send_header("content-length", "100000000")
+                if flood.gzip:
+                    self.send_header("content-encoding", "gzip")
+                if flood.declare_length:
+                    self.send_header("content-length", str(length))
+                else:
+                    self.send_header("transfer-encoding", "chunked")
                 self.end_headers()
-                started = time.monotonic()
-                try:
-                    while time.monotonic() - started < drip.total and not server._stop.is_set():
-                        self.wfile.write(b" ")
-                        self.wfile.flush()
-                        server._stop.wait(drip.interval)
-                except OSError:
-                    pass
-                self.close_connection = True
+                for part in parts:
+                    if flood.declare_length:
+                        self.wfile.write(part)
+                    else:
+                        self.wfile.write(b"%x\r\n%s\r\n" % (len(part), part))
+                    received.sent += len(part)
+                if not flood.declare_length:
+                    self.wfile.write(b"0\r\n\r\n")
+                self.wfile.flush()
 
         return Handler
 

@@ -1,12 +1,14 @@
-"""The retry policy, end to end over real sockets, with a fake clock standing in for sleep."""
+"""The retry policy, end to end over real sockets, with a fake clock standing in for sleep.
+
+How each fault ends (refused, reset, stalled, 429 forever, a Retry-After over the cap) is in
+`tests/reliability/test_faults.py`; this file pins the policy's details: backoff, statuses, budgets.
+"""
 
 from __future__ import annotations
 
-import socket
 from datetime import UTC, datetime
 from email.utils import format_datetime
 
-import httpx
 import pytest
 
 import heygen
@@ -149,33 +151,6 @@ async def test_retry_after_as_an_http_date(
     assert clock.sleeps == [pytest.approx(4.0)]
 
 
-async def test_a_retry_after_over_the_cap_raises_at_once_with_retry_after(
-    make_api: ClientFactory, server: ScriptedServer, clock: FakeClock
-) -> None:
-    api = make_api()
-    server.queue(
-        Reply(429, error_body("quota_exceeded", "Daily quota used"), {"Retry-After": "86400"}), Reply()
-    )
-    with pytest.raises(heygen.RateLimitError) as caught:
-        await api.train("group-1")
-    assert caught.value.retry_after == 86400
-    assert str(caught.value).endswith("(retry after 86400 s)")
-    assert clock.sleeps == []
-    assert len(server.received) == 1
-
-
-async def test_429_forever_gives_up_after_max_retries_with_retry_after(
-    make_api: ClientFactory, server: ScriptedServer, clock: FakeClock
-) -> None:
-    api = make_api(max_retries=2)
-    server.default = Reply(429, error_body("rate_limit_exceeded", "slow down"), {"Retry-After": "1"})
-    with pytest.raises(heygen.RateLimitError) as caught:
-        await api.train("group-1")
-    assert caught.value.retry_after == 1.0
-    assert clock.sleeps == [1.0, 1.0]
-    assert len(server.received) == 3
-
-
 async def test_retries_never_sleep_past_the_calls_timeout(
     make_api: ClientFactory, server: ScriptedServer, clock: FakeClock
 ) -> None:
@@ -184,43 +159,6 @@ async def test_retries_never_sleep_past_the_calls_timeout(
     with pytest.raises(heygen.InternalServerError):
         await api.train("group-1")
     assert clock.sleeps == [2.0]  # a second 2 s wait would end past the 3 s budget
-
-
-def _closed_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-@pytest.mark.parametrize("method", ["train", "status"])
-async def test_connection_refused_is_retried_then_raised(
-    make_api: ClientFactory, clock: FakeClock, method: str
-) -> None:
-    api = make_api(base_url=f"http://127.0.0.1:{_closed_port()}", max_retries=2)
-    with pytest.raises(heygen.APIConnectionError) as caught:
-        await (api.train("group-1") if method == "train" else api.status("group-1"))
-    assert not isinstance(caught.value, heygen.APITimeoutError)
-    assert len(clock.sleeps) == 2
-    assert "Connection error" in str(caught.value)
-
-
-async def test_train_does_not_retry_a_read_timeout(
-    make_api: ClientFactory, server: ScriptedServer, clock: FakeClock
-) -> None:
-    api = make_api(timeout=0.3)
-    server.queue(Stall(2.0), Reply())
-    with pytest.raises(heygen.APITimeoutError, match="read timeout"):
-        await api.train("group-1")
-    assert len(server.received) == 1
-    assert clock.sleeps == []
-
-
-async def test_status_retries_a_read_timeout(make_api: ClientFactory, server: ScriptedServer) -> None:
-    api = make_api(timeout=httpx.Timeout(0.3, connect=5.0))  # 5 s budget leaves room to retry
-    server.queue(Stall(2.0), Reply(200, status_body("ready")))
-    status = await api.status("group-1")
-    assert status.state is heygen.TrainingState.READY
-    assert len(server.received) == 2
 
 
 async def test_per_call_timeout_overrides_the_client(make_api: ClientFactory, server: ScriptedServer) -> None:

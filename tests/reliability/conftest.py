@@ -1,0 +1,37 @@
+"""Fixtures for the reliability suite, and the line it prints: how much it tried, and how long it took.
+
+The sync/async client factory and the loopback server are the unit suite's; only the clock
+differs: real time with instant sleeps, so timeouts and slow bodies take real time while retry
+waits do not.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.clock import SkipClock
+from tests.support.tally import TALLY
+
+# Reused fixtures: `make_api` (sync and async), `server` (reset per test) and its session server.
+from tests.unit.conftest import make_api, server, server_session  # noqa: F401
+
+_durations: list[float] = []
+
+
+@pytest.fixture
+def clock() -> SkipClock:
+    return SkipClock()
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    _durations.append(report.duration)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if not _durations:
+        return
+    terminalreporter.write_line(
+        f"reliability: {len(TALLY.scenarios)} fault scenarios ({TALLY.runs} runs, sync and async), "
+        f"{TALLY.examples} generated examples, {TALLY.concurrent_calls} concurrent calls, "
+        f"{TALLY.secret_checks} texts checked for the key; {sum(_durations):.1f} s"
+    )

@@ -1,0 +1,210 @@
+"""One client shared by many threads (sync) or tasks (async): every call gets its own answer.
+
+The server derives each answer from the request (flow_id from the group id, a status per group,
+a 404 for `missing-` groups, one 503 before success for `flaky-` groups), so each call can check
+it got the right one, not a neighbour's. Afterwards no socket to the server is left open.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import threading
+import time
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import unquote
+
+import pytest
+
+import heygen
+from heygen import AsyncHeyGen, HeyGen, TrainingState
+from tests.support.clock import SkipClock
+from tests.support.server import Answer, Received, Reply, ScriptedServer, error_body, scripted_server
+from tests.support.sockets import HAVE_PROC, open_fds, sockets_to
+from tests.support.tally import TALLY
+from tests.unit.conftest import CANARY_KEY
+
+pytestmark = pytest.mark.skipif(not HAVE_PROC, reason="counts sockets through /proc")
+
+THREADS, CALLS_PER_THREAD = 32, 12
+TASKS, ROUNDS = 256, 4
+POOL_LIMIT = 100  # httpx's default max_connections
+STATES = ["pending", "training", "ready", "failed"]
+STATUS_PREFIX = "/v2/photo_avatar/train/status/"
+# Zero jitter: a retry waits 0 s. (Skipped sleeps would add up across calls on a shared clock.)
+NO_WAIT = SkipClock(random_fraction=0.0)
+
+
+def digest(group_id: str) -> str:
+    return hashlib.sha256(group_id.encode()).hexdigest()
+
+
+def expected_flow_id(group_id: str) -> str:
+    return digest(group_id)[:32]
+
+
+def expected_state(group_id: str) -> str:
+    return STATES[int(digest(group_id)[:8], 16) % len(STATES)]
+
+
+def request_id(group_id: str) -> str:
+    return "req-" + digest(group_id)[32:48]
+
+
+class DerivedApi:
+    """Answers computed from each request; `flaky-` groups fail their first attempt with a 503."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._seen: dict[tuple[str, str], int] = {}
+
+    def reply(self, received: Received) -> Reply:
+        if received.method == "POST":
+            group_id = received.json()["group_id"]
+        else:
+            assert received.path.startswith(STATUS_PREFIX)
+            group_id = unquote(received.path[len(STATUS_PREFIX) :])
+        with self._lock:
+            attempt = self._seen[received.method, group_id] = (
+                self._seen.get((received.method, group_id), 0) + 1
+            )
+        headers = {"x-request-id": request_id(group_id)}
+        if received.headers.get("x-api-key") != CANARY_KEY:
+            return Reply(401, error_body("unauthorized", "no key"), headers)
+        if group_id.startswith("missing-"):
+            return Reply(404, error_body("photar_not_found", f"no group {group_id}"), headers)
+        if group_id.startswith("flaky-") and attempt == 1:
+            return Reply(503, error_body("unavailable", "try again"), headers)
+        if received.method == "POST":
+            job = {"flow_id": expected_flow_id(group_id), "num_of_photar": len(group_id) % 7}
+            return Reply(200, {"error": None, "data": {"code": 100, "data": job}}, headers)
+        state = expected_state(group_id)
+        data = {"status": state, "error_msg": f"why {group_id}" if state == "failed" else None}
+        return Reply(200, {"error": None, "data": data}, headers)
+
+
+@pytest.fixture
+def derived() -> Iterator[ScriptedServer]:
+    with scripted_server() as server:
+        server.default = Answer(DerivedApi().reply)
+        yield server
+
+
+def plan(worker: int, calls: int) -> list[tuple[str, str, bool]]:
+    """(method, group id, raw?) for each call of one worker: a mix of everything."""
+    kinds = ["ok", "flaky", "missing", "ok"]
+    return [
+        (
+            "train" if (worker + i) % 2 == 0 else "status",
+            f"{kinds[(worker // 2 + i) % 4]}-w{worker}-c{i}",
+            (worker + i) % 3 == 0,
+        )
+        for i in range(calls)
+    ]
+
+
+def check(method: str, group_id: str, raw: bool, outcome: Any) -> None:
+    """Raise AssertionError unless `outcome` is this call's own answer."""
+    if group_id.startswith("missing-"):
+        assert isinstance(outcome, heygen.NotFoundError), repr(outcome)
+        assert outcome.request_id == request_id(group_id)
+        assert group_id in outcome.message
+        return
+    assert not isinstance(outcome, BaseException), repr(outcome)
+    if raw:
+        assert outcome.request_id == request_id(group_id)
+        assert outcome.attempts == (2 if group_id.startswith("flaky-") else 1)
+        outcome = outcome.parse()
+    assert outcome.group_id == group_id
+    if method == "train":
+        assert outcome.flow_id == expected_flow_id(group_id)
+        assert outcome.photo_avatar_count == len(group_id) % 7
+    else:
+        assert outcome.state is TrainingState(expected_state(group_id))
+        assert outcome.error_message == (f"why {group_id}" if outcome.state is TrainingState.FAILED else None)
+
+
+def settle(fds: int, seconds: float = 3.0) -> int:
+    """The process's fd count once the server's ends of closed connections are closed too."""
+    deadline = time.monotonic() + seconds
+    while open_fds() > fds and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return open_fds()
+
+
+def test_one_client_shared_by_32_threads(derived: ScriptedServer) -> None:
+    fds = open_fds()
+    failures: list[str] = []
+    start = threading.Barrier(THREADS)
+    client = HeyGen(api_key=CANARY_KEY, base_url=derived.url, timeout=10.0, _clock=NO_WAIT)
+
+    def worker(number: int) -> None:
+        start.wait()
+        for method, group_id, raw in plan(number, CALLS_PER_THREAD):
+            resource: Any = client.photo_avatars.with_raw_response if raw else client.photo_avatars
+            try:
+                outcome: Any = getattr(resource, "train" if method == "train" else "training_status")(
+                    group_id
+                )
+            except heygen.HeyGenError as error:
+                outcome = error
+            try:
+                check(method, group_id, raw, outcome)
+            except AssertionError as error:
+                failures.append(f"{method} {group_id}: {error}")
+
+    threads = [threading.Thread(target=worker, args=(n,)) for n in range(THREADS)]
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(60)
+        in_use = sockets_to(derived.port)
+    finally:
+        client.close()
+    assert not any(thread.is_alive() for thread in threads)
+    assert failures == []
+    assert 0 < in_use <= THREADS  # at most one connection per thread in flight
+    assert sockets_to(derived.port) == 0
+    assert settle(fds) == fds
+    TALLY.concurrent_calls += THREADS * CALLS_PER_THREAD
+
+
+async def test_one_client_shared_by_256_tasks(derived: ScriptedServer) -> None:
+    """256 tasks at once on the SDK's own pool (100 connections), in rounds of one call each.
+
+    Each round queues 156 requests behind the pool. Rounds, not a loop per task: a queue kept
+    full makes httpcore's request assignment quadratic (encode/httpcore#1035; plain httpx takes
+    ~12 s for 256 tasks x 4 calls), which would time this test rather than the SDK.
+    """
+    fds = open_fds()
+    client = AsyncHeyGen(api_key=CANARY_KEY, base_url=derived.url, timeout=30.0, _clock=NO_WAIT)
+    plans = [plan(number, ROUNDS) for number in range(TASKS)]
+
+    async def one_call(method: str, group_id: str, raw: bool) -> str | None:
+        resource: Any = client.photo_avatars.with_raw_response if raw else client.photo_avatars
+        try:
+            outcome: Any = await getattr(resource, "train" if method == "train" else "training_status")(
+                group_id
+            )
+        except heygen.HeyGenError as error:
+            outcome = error
+        try:
+            check(method, group_id, raw, outcome)
+        except AssertionError as error:
+            return f"{method} {group_id}: {error}"
+        return None
+
+    failures: list[str | None] = []
+    try:
+        for round_number in range(ROUNDS):
+            failures += await asyncio.gather(*(one_call(*calls[round_number]) for calls in plans))
+        in_use = sockets_to(derived.port)
+    finally:
+        await client.aclose()
+    assert [failure for failure in failures if failure is not None] == []
+    assert 0 < in_use <= POOL_LIMIT
+    assert sockets_to(derived.port) == 0
+    assert settle(fds) == fds
+    TALLY.concurrent_calls += TASKS * ROUNDS
