@@ -26,6 +26,7 @@ from ._exceptions import (
     RateLimitError,
     TrainingError,
     TrainingFailedError,
+    TrainingNotStartedError,
     TrainingTimeoutError,
     UnprocessableEntityError,
 )
@@ -60,6 +61,7 @@ __all__ = [
     "TrainingError",
     "TrainingFailedError",
     "TrainingJob",
+    "TrainingNotStartedError",
     "TrainingResult",
     "TrainingState",
     "TrainingStatus",

@@ -223,7 +223,7 @@ def _error_line(error: BaseException) -> tuple[int, str]:
     if isinstance(error, ConfigurationError):
         return (EXIT_AUTH if error.setting == "api_key" else EXIT_USAGE), str(error)
     if isinstance(error, AuthenticationError | PermissionDeniedError):
-        return EXIT_AUTH, f"{error} (set HEYGEN_API_KEY to a valid key)"
+        return EXIT_AUTH, str(error)
     if isinstance(error, APIConnectionError):
         return EXIT_API_ERROR, f"{error} (check HEYGEN_BASE_URL and your network, then try again)"
     if isinstance(error, HeyGenError):

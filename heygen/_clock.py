@@ -32,9 +32,9 @@ class SystemClock:
         time.sleep(seconds)
 
     async def async_sleep(self, seconds: float) -> None:
-        import asyncio  # only async users pay for importing asyncio
+        import anyio  # httpx's own dependency; works under asyncio and trio alike
 
-        await asyncio.sleep(seconds)
+        await anyio.sleep(seconds)
 
     def random(self) -> float:
         return random.random()

@@ -41,8 +41,9 @@ _STATUS_ERRORS: dict[int, type[APIStatusError]] = {
 }
 
 _HINTS = {
-    401: "check the API key (HEYGEN_API_KEY)",
-    402: "add API credits: a train costs 4",
+    401: "check the API key: HEYGEN_API_KEY or api_key=",
+    403: "the key's plan may not use this endpoint",
+    402: "not enough API credits",
 }
 
 

@@ -19,7 +19,8 @@
     │   └── APIResponseValidationError  a body that is not the documented shape
     └── TrainingError                the training itself, seen by the polling helpers
         ├── TrainingFailedError      HeyGen reports status `failed` (has error_message)
-        └── TrainingTimeoutError     the wait's deadline passed (has last_status)
+        ├── TrainingNotStartedError  the group stays `empty`: no training to wait for
+        └── TrainingTimeoutError     the wait's deadline passed (has last_status, last_error)
 
 No error's text, repr or attributes contain the API key: requests and responses attached to an
 error carry the key header redacted.
@@ -32,7 +33,7 @@ from typing import TYPE_CHECKING
 import httpx
 
 if TYPE_CHECKING:
-    from .types import TrainingStatus
+    from .types import TrainingJob, TrainingStatus
 
 __all__ = [
     "APIConnectionError",
@@ -53,6 +54,7 @@ __all__ = [
     "RateLimitError",
     "TrainingError",
     "TrainingFailedError",
+    "TrainingNotStartedError",
     "TrainingTimeoutError",
     "UnprocessableEntityError",
 ]
@@ -233,12 +235,20 @@ class APIResponseValidationError(_ResponseError):
 
 
 class TrainingError(HeyGenError):
-    """The training job did not end in success."""
+    """The training job did not end in success.
+
+    Attributes:
+        last_status: The last status seen, if any.
+        job: The `TrainingJob` (with its `flow_id`), when raised by `train_and_wait`.
+    """
+
+    job: TrainingJob | None
 
     def __init__(self, message: str, *, status: TrainingStatus | None) -> None:
         super().__init__(message)
         self.message = message
         self.last_status = status
+        self.job = None
 
 
 class TrainingFailedError(TrainingError):
@@ -255,13 +265,27 @@ class TrainingFailedError(TrainingError):
         self.error_message = status.error_message
 
 
+class TrainingNotStartedError(TrainingError):
+    """The group kept reporting `empty` (no training): call `train` first, or check it was accepted."""
+
+    def __init__(self, status: TrainingStatus, grace: float) -> None:
+        super().__init__(
+            f"Group {status.group_id!r} has no training (status 'empty' for {grace:g} s): "
+            "start one with train() first",
+            status=status,
+        )
+
+
 class TrainingTimeoutError(TrainingError):
     """The wait ran out before training reached a terminal status.
 
     Attributes:
         last_status: The last status seen, or None if no poll succeeded in time.
+        last_error: The error of the last poll, if it failed (also the `__cause__`).
         timeout: The wait's timeout, in seconds.
     """
+
+    last_error: APIError | HeyGenError | None
 
     def __init__(self, group_id: str, timeout: float, status: TrainingStatus | None) -> None:
         seen = f"last status {status.raw_status!r}" if status else "no status received"
@@ -271,3 +295,4 @@ class TrainingTimeoutError(TrainingError):
             status=status,
         )
         self.timeout = timeout
+        self.last_error = None

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 import httpx
 
 from ._clock import Clock
-from ._constants import INITIAL_POLL_INTERVAL, POLL_BACKOFF
+from ._constants import EMPTY_GRACE, INITIAL_POLL_INTERVAL, POLL_BACKOFF
 from ._exceptions import (
     APIConnectionError,
     APIStatusError,
@@ -16,6 +16,7 @@ from ._exceptions import (
     InternalServerError,
     RateLimitError,
     TrainingFailedError,
+    TrainingNotStartedError,
     TrainingTimeoutError,
 )
 from .types import TrainingState, TrainingStatus
@@ -31,9 +32,15 @@ def poll_intervals(cap: float) -> Iterator[float]:
         interval = min(interval * POLL_BACKOFF, cap)
 
 
+# 5xx that will not go away by waiting: the server does not support the request at all.
+_PERMANENT_SERVER_ERRORS = frozenset({501, 505})
+
+
 def is_transient(error: HeyGenError) -> bool:
     """Errors that say nothing about the training: keep waiting (the client already retried)."""
-    if isinstance(error, APIConnectionError | RateLimitError | InternalServerError):
+    if isinstance(error, InternalServerError):
+        return error.status_code not in _PERMANENT_SERVER_ERRORS
+    if isinstance(error, APIConnectionError | RateLimitError):
         return True
     return isinstance(error, APIStatusError) and error.status_code == 408
 
@@ -68,7 +75,10 @@ class TrainingWaiter:
         self.group_id = group_id
         self.timeout = float(timeout)
         self.last_status: TrainingStatus | None = None
+        self.last_error: HeyGenError | None = None
         self.polls = 0
+        self._empty_since: float | None = None
+        self._server_asked_wait = 0.0
         self._on_progress = on_progress
         self._clock = clock
         self._deadline = clock.monotonic() + timeout
@@ -78,7 +88,9 @@ class TrainingWaiter:
     def _remaining(self) -> float:
         remaining = self._deadline - self._clock.monotonic()
         if remaining <= 0:
-            raise TrainingTimeoutError(self.group_id, self.timeout, self.last_status)
+            error = TrainingTimeoutError(self.group_id, self.timeout, self.last_status)
+            error.last_error = self.last_error
+            raise error from self.last_error
         return remaining
 
     def request_timeout(self) -> httpx.Timeout:
@@ -98,22 +110,47 @@ class TrainingWaiter:
     def observe(self, status: TrainingStatus) -> TrainingStatus | None:
         """The final status on success; raises on failure; None to keep polling."""
         self.last_status = status
+        self.last_error = None
         if self._on_progress is not None:
             self._on_progress(status)
         if status.state is TrainingState.READY:
             return status
         if status.state is TrainingState.FAILED:
             raise TrainingFailedError(status)
+        self._check_empty(status)
         if status.is_unknown:
             logger.info("Group %r reports unknown status %r; still waiting", self.group_id, status.raw_status)
         return None
 
+    def _check_empty(self, status: TrainingStatus) -> None:
+        """`empty` means no training exists: tolerated briefly after `train`, then raised."""
+        if status.state is not TrainingState.EMPTY:
+            self._empty_since = None
+            return
+        now = self._clock.monotonic()
+        if self._empty_since is None:
+            self._empty_since = now
+        elif now - self._empty_since >= EMPTY_GRACE:
+            raise TrainingNotStartedError(status, EMPTY_GRACE)
+
     def observe_error(self, error: HeyGenError) -> None:
-        """Keep waiting through transient errors (already retried by the client); raise the rest."""
+        """Keep waiting through transient errors (already retried by the client); raise the rest.
+
+        A `Retry-After` is obeyed for the next poll; one longer than the time left ends the wait
+        with that error, since no poll could succeed in time.
+        """
         if not is_transient(error):
             raise error
+        self.last_error = error
+        retry_after = getattr(error, "retry_after", None)
+        if retry_after is not None:
+            if retry_after >= self._remaining():
+                raise error
+            self._server_asked_wait = retry_after
         logger.info("Polling group %r: %s; still waiting", self.group_id, error)
 
     def next_sleep(self) -> float:
         """Seconds to sleep before the next poll, never past the deadline."""
-        return min(next(self._intervals), self._remaining())
+        interval = max(next(self._intervals), self._server_asked_wait)
+        self._server_asked_wait = 0.0
+        return min(interval, self._remaining())

@@ -8,7 +8,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, TypeVar
 
 from ._constants import DEFAULT_POLL_INTERVAL, DEFAULT_WAIT_TIMEOUT
-from ._exceptions import HeyGenError
+from ._exceptions import HeyGenError, TrainingError
 from ._polling import TrainingWaiter
 from ._response import RawResponse
 from ._types import NOT_GIVEN, NotGiven, Timeout
@@ -153,8 +153,10 @@ class PhotoAvatars:
     ) -> TrainingStatus:
         """Poll a group's training until it is `ready`.
 
-        Polls after 1 s, then 1.5 times longer each time up to `poll_interval`. Connection
-        errors, 429s and 5xx while polling are retried by the client and then waited through.
+        Polls at once, then after 1 s, then 1.5 times longer each time up to `poll_interval`.
+        Connection errors, 429s and 5xx while polling are retried by the client and then waited
+        through (a `Retry-After` is obeyed); a group that stays `empty` (no training) for a minute
+        raises rather than polling to the deadline.
 
         Args:
             group_id: The group being trained.
@@ -167,8 +169,11 @@ class PhotoAvatars:
 
         Raises:
             heygen.TrainingFailedError: HeyGen reports `failed` (`error_message` says why).
-            heygen.TrainingTimeoutError: `timeout` passed first (`last_status` is the last seen).
-            heygen.APIError: a non-transient error, such as a 401 or 404.
+            heygen.TrainingNotStartedError: the group reports `empty` for a minute.
+            heygen.TrainingTimeoutError: `timeout` passed first (`last_status` is the last seen,
+                `last_error` the last poll's error, if it failed).
+            heygen.APIError: a non-transient error, such as a 401 or 404, or a 429 whose
+                `Retry-After` is longer than the time left.
         """
         group_id = validate_group_id(group_id)
         client = self._client
@@ -199,11 +204,19 @@ class PhotoAvatars:
         poll_interval: float = DEFAULT_POLL_INTERVAL,
         on_progress: ProgressCallback | None = None,
     ) -> TrainingResult:
-        """Start training and wait until it is `ready`: `train` then `wait_for_training`."""
+        """Start training and wait until it is `ready`: `train` then `wait_for_training`.
+
+        A `TrainingError` raised by the wait carries the started job in `error.job`, so its
+        `flow_id` is not lost.
+        """
         job = self.train(group_id)
-        status = self.wait_for_training(
-            group_id, timeout=timeout, poll_interval=poll_interval, on_progress=on_progress
-        )
+        try:
+            status = self.wait_for_training(
+                group_id, timeout=timeout, poll_interval=poll_interval, on_progress=on_progress
+            )
+        except TrainingError as error:
+            error.job = job  # keep the flow_id of the job that failed or is still running
+            raise
         return TrainingResult(job=job, status=status)
 
 
@@ -331,9 +344,13 @@ class AsyncPhotoAvatars:
     ) -> TrainingResult:
         """Start training and wait until it is `ready`. See `PhotoAvatars.train_and_wait`."""
         job = await self.train(group_id)
-        status = await self.wait_for_training(
-            group_id, timeout=timeout, poll_interval=poll_interval, on_progress=on_progress
-        )
+        try:
+            status = await self.wait_for_training(
+                group_id, timeout=timeout, poll_interval=poll_interval, on_progress=on_progress
+            )
+        except TrainingError as error:
+            error.job = job  # keep the flow_id of the job that failed or is still running
+            raise
         return TrainingResult(job=job, status=status)
 
 

@@ -15,8 +15,8 @@ pytest loads this module in every project that installs heygen-sdk, with or with
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
-from typing import TYPE_CHECKING
+from collections.abc import AsyncIterator, Callable, Iterator
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -59,7 +59,16 @@ def heygen_client(heygen_fake: FakeHeyGen) -> Iterator[HeyGen]:
     http_client.close()
 
 
-@pytest.fixture
+def _async_fixture(function: Callable[..., Any]) -> Any:
+    """pytest-asyncio's fixture decorator where installed: its strict mode ignores plain ones."""
+    try:
+        from pytest_asyncio import fixture
+    except ImportError:  # pragma: no cover - then the user's async plugin must handle it
+        return pytest.fixture(function)
+    return fixture(function)
+
+
+@_async_fixture
 async def heygen_async_client(heygen_fake: FakeHeyGen) -> AsyncIterator[AsyncHeyGen]:
     """An ``AsyncHeyGen`` client wired to ``heygen_fake`` in-process, sharing its clock."""
     import httpx

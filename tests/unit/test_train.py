@@ -94,7 +94,7 @@ async def test_401_tells_the_user_to_check_the_key(make_api: ClientFactory, serv
     api = make_api()
     server.queue(Reply(401, error_body("unauthorized", "Invalid API key")))
     with pytest.raises(
-        heygen.AuthenticationError, match=r"Invalid API key \(check the API key \(HEYGEN_API_KEY\)\)"
+        heygen.AuthenticationError, match=r"Invalid API key \(check the API key: HEYGEN_API_KEY or api_key=\)"
     ):
         await api.train("group-1")
 

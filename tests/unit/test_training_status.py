@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime
 
+import httpx
 import pytest
 
 import heygen
@@ -63,6 +64,14 @@ async def test_group_id_is_one_encoded_path_segment(
     assert status.group_id == group_id
 
 
+@pytest.fixture
+def fresh_unknown_log(monkeypatch: pytest.MonkeyPatch) -> None:
+    import heygen._adapters as adapters
+
+    monkeypatch.setattr(adapters, "_unknown_states_logged", set())
+
+
+@pytest.mark.usefixtures("fresh_unknown_log")
 async def test_an_unknown_status_is_kept_flagged_and_logged_once(
     api: Api, server: ScriptedServer, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -74,7 +83,7 @@ async def test_an_unknown_status_is_kept_flagged_and_logged_once(
     assert first.raw_status == second.raw_status == "queued_for_gpu"
     assert not first.is_terminal
     logged = [r for r in caplog.records if "queued_for_gpu" in r.getMessage()]
-    assert len(logged) <= 1  # once per process: an earlier parametrisation may have logged it
+    assert len(logged) == 1
 
 
 async def test_a_status_envelope_error_raises(api: Api, server: ScriptedServer) -> None:
@@ -188,12 +197,98 @@ async def test_an_unknown_status_forever_ends_at_the_deadline(
     assert caught.value.last_status is not None and caught.value.last_status.is_unknown
 
 
-async def test_each_poll_is_cut_to_the_time_left(api: Api, server: ScriptedServer, clock: FakeClock) -> None:
+async def test_each_poll_is_cut_to_the_time_left(
+    make_api: ClientFactory, server: ScriptedServer, clock: FakeClock
+) -> None:
     """No status call may run past the wait's deadline: its timeout is what is left."""
+    sent: list[dict[str, float | None]] = []
+
+    def record(request: httpx.Request) -> None:
+        sent.append(request.extensions["timeout"])
+
+    async def record_async(request: httpx.Request) -> None:
+        record(request)
+
+    hooks = {"request": [record_async if make_api.kind == "async" else record]}
+    api = make_api(timeout=2.0, http_client=make_api.http_client(event_hooks=hooks))
     server.default = status_reply("training")
     with pytest.raises(heygen.TrainingTimeoutError):
-        await api.wait("group-1", timeout=2.5, poll_interval=1.0)
-    assert clock.sleeps == [1.0, 1.0, 0.5]
+        await api.wait("group-1", timeout=3.5, poll_interval=1.0)
+    assert clock.sleeps == [1.0, 1.0, 1.0, 0.5]
+    # The client allows 2 s a request; the last polls get only what is left of the 3.5 s wait.
+    assert [t["read"] for t in sent] == [2.0, 2.0, 1.5, 0.5]
+    assert all(t["connect"] == t["read"] for t in sent)
+
+
+async def test_a_timeout_carries_the_last_poll_error(
+    make_api: ClientFactory, server: ScriptedServer, clock: FakeClock
+) -> None:
+    api = make_api(max_retries=0)
+    server.queue(status_reply("training"))
+    server.default = Reply(503, error_body("unavailable", "maintenance"))
+    with pytest.raises(heygen.TrainingTimeoutError) as caught:
+        await api.wait("group-1", timeout=10)
+    assert isinstance(caught.value.last_error, heygen.InternalServerError)
+    assert caught.value.__cause__ is caught.value.last_error
+    assert caught.value.last_status is not None and caught.value.last_status.raw_status == "training"
+
+
+@pytest.mark.parametrize("status", [501, 505])
+async def test_a_server_error_that_waiting_cannot_fix_ends_the_wait(
+    make_api: ClientFactory, server: ScriptedServer, status: int
+) -> None:
+    api = make_api(max_retries=0)
+    server.default = Reply(status, error_body("not_implemented", "no"))
+    with pytest.raises(heygen.InternalServerError):
+        await api.wait("group-1")
+    assert len(server.received) == 1
+
+
+async def test_the_wait_obeys_retry_after(
+    make_api: ClientFactory, server: ScriptedServer, clock: FakeClock
+) -> None:
+    api = make_api(max_retries=0)
+    server.queue(
+        status_reply("training"),
+        Reply(429, error_body("rate_limit_exceeded", "slow down"), {"Retry-After": "45"}),
+        status_reply("ready"),
+    )
+    await api.wait("group-1", timeout=300)
+    assert clock.sleeps == [1.0, 45.0]
+
+
+async def test_a_retry_after_past_the_deadline_ends_the_wait_with_the_429(
+    make_api: ClientFactory, server: ScriptedServer, clock: FakeClock
+) -> None:
+    api = make_api(max_retries=0)
+    server.queue(Reply(429, error_body("quota_exceeded", "Daily quota"), {"Retry-After": "50"}))
+    with pytest.raises(heygen.RateLimitError) as caught:
+        await api.wait("group-1", timeout=30)
+    assert caught.value.retry_after == 50
+    assert clock.sleeps == []
+
+
+async def test_a_group_that_stays_empty_is_not_polled_to_the_deadline(
+    api: Api, server: ScriptedServer, clock: FakeClock
+) -> None:
+    server.default = status_reply("empty")
+    with pytest.raises(heygen.TrainingNotStartedError, match="has no training"):
+        await api.wait("group-1", timeout=1800)
+    assert 60 <= clock.monotonic() < 80
+    assert len(server.received) < 15
+
+
+async def test_empty_right_after_train_is_tolerated(api: Api, server: ScriptedServer) -> None:
+    server.queue(status_reply("empty"), status_reply("pending"), status_reply("ready"))
+    assert (await api.wait("group-1")).state is TrainingState.READY
+
+
+async def test_a_failed_train_and_wait_keeps_the_job(api: Api, server: ScriptedServer) -> None:
+    server.queue(Reply(), status_reply("failed", "No face detected"))
+    with pytest.raises(heygen.TrainingFailedError) as caught:
+        await api.train_and_wait("group-1")
+    assert caught.value.job is not None
+    assert caught.value.job.flow_id == "46b0c8af19ea12eabbd86a3cc8abeb17"
 
 
 @pytest.mark.parametrize(
