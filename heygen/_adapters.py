@@ -24,7 +24,7 @@ from heygen_api_client.models.training_status_response import TrainingStatusResp
 from heygen_api_client.types import Unset
 
 from ._constants import TRAIN_SUCCESS_CODE
-from ._envelope import JSON_ERRORS, body_preview, request_id
+from ._envelope import JSON_ERRORS, body_preview, error_details, request_id
 from ._exceptions import APIResponseValidationError, EnvelopeError, HeyGenError
 from ._http import AsyncCall, SyncCall
 from .types import TrainingJob, TrainingState, TrainingStatus
@@ -83,6 +83,13 @@ def _json(response: httpx.Response) -> object:
         return response.json()
     except JSON_ERRORS:
         return None
+
+
+def _raise_if_v1_failure(call: SyncCall | AsyncCall) -> None:
+    """A 2xx carrying HeyGen's v1 failure shape, `{"code": 40009, "message": ...}`, is a failure."""
+    code, message = error_details(_json(_response(call)))
+    if isinstance(code, int) and code != TRAIN_SUCCESS_CODE:
+        raise _envelope_error(call, None, code, message)
 
 
 def _has_error(error: object) -> bool:
@@ -145,6 +152,7 @@ def _training_job(call: SyncCall | AsyncCall, parsed: object, group_id: str) -> 
         message = result.message if isinstance(result, TrainPhotoAvatarGroupResult) else None
         raise _envelope_error(call, parsed.error, code, message if isinstance(message, str) else None)
     if not isinstance(result, TrainPhotoAvatarGroupResult):
+        _raise_if_v1_failure(call)
         raise _invalid(call, "The train response has no `data` object with a `code`")
     result_code: Any = result.code
     if not isinstance(result_code, int) or isinstance(result_code, bool):
@@ -156,11 +164,14 @@ def _training_job(call: SyncCall | AsyncCall, parsed: object, group_id: str) -> 
             call, None, result_code, message or legacy or f"HeyGen answered with code {result_code}"
         )
     job = result.data
-    if not isinstance(job, TrainPhotoAvatarGroupJob) or not isinstance(job.flow_id, str) or not job.flow_id:
+    if not isinstance(job, TrainPhotoAvatarGroupJob):
         raise _invalid(call, "The train response has no data.data.flow_id")
+    flow_id: Any = job.flow_id
+    if not isinstance(flow_id, str) or not flow_id:
+        raise _invalid(call, f"data.data.flow_id is {flow_id!r}, not a non-empty string")
     return TrainingJob(
         group_id=group_id,
-        flow_id=job.flow_id,
+        flow_id=flow_id,
         photo_avatar_count=_optional_count(call, job.num_of_photar, "num_of_photar"),
         instant_avatar_count=_optional_count(call, job.num_of_instant_avatar, "num_of_instant_avatar"),
         studio_avatar_count=_optional_count(call, job.num_of_studio_avatar, "num_of_studio_avatar"),
@@ -205,6 +216,7 @@ def _training_status(call: SyncCall | AsyncCall, parsed: object, group_id: str) 
         raise _envelope_error(call, parsed.error, None, None)
     data = parsed.data
     if not isinstance(data, TrainingStatusData):
+        _raise_if_v1_failure(call)
         raise _invalid(call, "The status response has no `data` object with a `status`")
     raw: Any = data.status
     if not isinstance(raw, str):

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from ._http import AsyncCall, SyncCall
 
 T = TypeVar("T")
+# HeyGen's group ids are 32 hex characters; anything near a URL's length limit is a mistake.
+MAX_GROUP_ID_LENGTH = 1024
 ProgressCallback = Callable[[TrainingStatus], object]
 
 
@@ -32,6 +34,11 @@ def validate_group_id(group_id: object) -> str:
         raise ValueError(
             f"group_id {group_id!r} has leading or trailing whitespace: "
             "pass the id exactly as HeyGen returned it"
+        )
+    if len(group_id) > MAX_GROUP_ID_LENGTH:
+        raise ValueError(
+            f"group_id is {len(group_id)} characters long; HeyGen's ids are short "
+            f"(at most {MAX_GROUP_ID_LENGTH} accepted here): pass the group's id, not its data"
         )
     if group_id in (".", ".."):
         raise ValueError(f"group_id {group_id!r} is not a valid id (it would name a different URL path)")

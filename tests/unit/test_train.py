@@ -176,8 +176,16 @@ async def test_a_user_client_set_to_follow_redirects_still_does_not(
         ),
         ({"error": None, "data": {"code": 400, "msg": "legacy words"}}, 400, "legacy words"),
         ({"error": None, "data": {"code": 500}}, 500, "HeyGen answered with code 500"),
+        ({"code": 40009, "message": "Invalid credentials", "data": None}, 40009, "Invalid credentials"),
     ],
-    ids=["error-object", "error-string", "nested-code-message", "nested-code-msg", "nested-code-only"],
+    ids=[
+        "error-object",
+        "error-string",
+        "nested-code-message",
+        "nested-code-msg",
+        "nested-code-only",
+        "v1-shape",
+    ],
 )
 async def test_a_200_whose_envelope_reports_failure_raises_envelope_error(
     api: Api, server: ScriptedServer, body: dict[str, Any], code: object, message: str
@@ -202,7 +210,7 @@ async def test_a_200_whose_envelope_reports_failure_raises_envelope_error(
         (
             '{"error": null, "data": {"code": 100, "data": {"flow_id": 7}}}',
             "application/json",
-            "no data.data.flow_id",
+            "data.data.flow_id is 7, not a non-empty string",
         ),
         ('{"error": null, "data": null}', "application/json", "no `data` object"),
         ('{"error": null, "data": {"code": "100"}}', "application/json", "data.code is '100', not a number"),
@@ -241,6 +249,7 @@ async def test_a_body_of_the_wrong_shape_raises_validation_error(
         (" group", ValueError, "leading or trailing whitespace"),
         ("group\n", ValueError, "leading or trailing whitespace"),
         ("..", ValueError, "not a valid id"),
+        ("g" * 1025, ValueError, "1025 characters long"),
         (".", ValueError, "not a valid id"),
         (None, TypeError, "must be a str, got NoneType: None"),
         (42, TypeError, "must be a str, got int: 42"),

@@ -86,6 +86,13 @@ async def test_an_unknown_status_is_kept_flagged_and_logged_once(
     assert len(logged) == 1
 
 
+async def test_a_v1_failure_body_at_200_is_an_envelope_error(api: Api, server: ScriptedServer) -> None:
+    server.queue(Reply(200, {"code": 40009, "message": "Invalid credentials", "data": None}))
+    with pytest.raises(heygen.EnvelopeError) as caught:
+        await api.status("group-1")
+    assert (caught.value.code, caught.value.message) == (40009, "Invalid credentials")
+
+
 async def test_a_status_envelope_error_raises(api: Api, server: ScriptedServer) -> None:
     server.queue(Reply(200, error_body("photar_not_found", "Group not found")))
     with pytest.raises(heygen.EnvelopeError, match="photar_not_found: Group not found"):
