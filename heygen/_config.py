@@ -41,13 +41,11 @@ def resolve_api_key(api_key: str | None) -> SecretStr:
         raise ConfigurationError(
             f"{source} must be a string, got {type(api_key).__name__}.", setting="api_key"
         )
-    if (
-        not api_key.strip()
-        or api_key != api_key.strip()
-        or any(ord(c) < 32 or ord(c) == 127 for c in api_key)
-    ):
+    # A header value must be ASCII; a space, a control character or a look-alike pasted along
+    # with the key would fail (or worse, be sent) on every call. Refuse it here, without echoing.
+    if not api_key or not all(33 <= ord(c) <= 126 for c in api_key):
         raise ConfigurationError(
-            f"{source} is empty or has whitespace or control characters around or inside it; "
+            f"{source} is empty or contains spaces, control or non-ASCII characters; "
             "paste the key exactly as HeyGen shows it.",
             setting="api_key",
         )
@@ -63,30 +61,41 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
+def _shown(url: httpx.URL) -> str:
+    """A URL fit for an error message: no credentials, query or fragment (they may hold secrets)."""
+    port = f":{url.port}" if url.port else ""
+    return repr(f"{url.scheme}://{url.host}{port}{url.path}")
+
+
 def resolve_base_url(base_url: str | httpx.URL | None, allow_insecure_http: bool) -> str:
-    """An absolute https URL (http only to loopback, or when explicitly allowed), no trailing /."""
+    """An absolute https URL (http only to loopback, or when explicitly allowed), no trailing /.
+
+    Error messages never repeat the whole value: a mistyped setting may be a secret (say, the API
+    key in HEYGEN_BASE_URL), and credentials in a URL are secrets.
+    """
     source = "base_url"
     if base_url is None:
         base_url = os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL
         source = f"The {BASE_URL_ENV} environment variable" if os.environ.get(BASE_URL_ENV) else "base_url"
     try:
         url = httpx.URL(str(base_url))
-    except (httpx.InvalidURL, TypeError) as error:
+    except (httpx.InvalidURL, TypeError):
         raise ConfigurationError(
-            f"{source} {str(base_url)!r} is not a valid URL: {error}", setting="base_url"
+            f"{source} is not a valid URL; use an absolute https URL like {DEFAULT_BASE_URL!r}.",
+            setting="base_url",
         ) from None
     if url.scheme not in ("http", "https") or not url.host:
         raise ConfigurationError(
-            f"{source} {str(base_url)!r} must be an absolute http(s) URL, like {DEFAULT_BASE_URL!r}.",
+            f"{source} must be an absolute http(s) URL, like {DEFAULT_BASE_URL!r}.",
             setting="base_url",
         )
     if url.query or url.fragment or url.userinfo:
         raise ConfigurationError(
-            f"{source} {str(base_url)!r} must not carry a query, fragment or credentials.", setting="base_url"
+            f"{source} {_shown(url)} must not carry a query, fragment or credentials.", setting="base_url"
         )
     if url.scheme == "http" and not allow_insecure_http and not _is_loopback(url.host):
         raise ConfigurationError(
-            f"{source} {str(base_url)!r} uses plain http to a non-loopback host, which would send "
+            f"{source} {_shown(url)} uses plain http to a non-loopback host, which would send "
             "the API key unencrypted. Use https, or pass allow_insecure_http=True if you must.",
             setting="base_url",
         )

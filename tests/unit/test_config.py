@@ -23,7 +23,9 @@ def test_a_missing_key_names_the_argument_and_the_variable(client_class: type[He
         client_class()
 
 
-@pytest.mark.parametrize("key", ["", " sk-9f8e7d", "sk-9f8e7d\n", "sk-9f\r8e7d"])
+@pytest.mark.parametrize(
+    "key", ["", " sk-9f8e7d", "sk-9f8e7d\n", "sk-9f\r8e7d", "sk-9f 8e7d", "sk-9f\u200b8e7d", "sk-9fé8e7d"]
+)
 def test_a_malformed_key_is_refused_without_echoing_it(key: str) -> None:
     with pytest.raises(heygen.ConfigurationError) as caught:
         HeyGen(api_key=key)
@@ -176,3 +178,21 @@ def test_with_options_keeps_what_it_does_not_change() -> None:
         assert (copy.base_url, copy.max_retries, copy.timeout) == ("https://a.example", 4, httpx.Timeout(3))
         assert copy._options.headers["x"] == "1" and copy._options.headers["y"] == "2"
         assert client.timeout == httpx.Timeout(60, connect=5)
+
+
+@pytest.mark.parametrize(
+    "base_url",
+    [
+        "https://user:sk-SECRET-77@api.heygen.com",
+        "https://api.heygen.com/?token=sk-SECRET-77",
+        "sk-SECRET-77",
+    ],
+)
+def test_a_refused_base_url_is_not_echoed_with_its_secrets(
+    monkeypatch: pytest.MonkeyPatch, base_url: str
+) -> None:
+    monkeypatch.setenv("HEYGEN_BASE_URL", base_url)
+    with pytest.raises(heygen.ConfigurationError) as caught:
+        HeyGen(api_key="k")
+    assert "SECRET" not in str(caught.value)
+    assert "HEYGEN_BASE_URL" in str(caught.value)
