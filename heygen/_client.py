@@ -53,14 +53,17 @@ class _BaseClient:
 
     @property
     def base_url(self) -> str:
+        """The API's base URL, without a trailing slash."""
         return self._options.base_url
 
     @property
     def max_retries(self) -> int:
+        """Retries after the first attempt, for failures that are safe to retry."""
         return self._options.max_retries
 
     @property
     def timeout(self) -> httpx.Timeout | None:
+        """The per-request timeout (its longest part is also each call's budget); None: no limit."""
         return self._options.timeout
 
     def _call_options(
@@ -286,6 +289,10 @@ class AsyncHeyGen(_BaseClient):
         """Close the connection pool, unless it came from the caller's `http_client`."""
         if self._owns_http_client:
             await self._http_client.aclose()
+
+    async def close(self) -> None:
+        """The same as `aclose()`, under the name the OpenAI and Anthropic SDKs use."""
+        await self.aclose()
 
     async def __aenter__(self) -> Self:
         return self

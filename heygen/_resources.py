@@ -60,10 +60,12 @@ class TrainingResult:
 
     @property
     def group_id(self) -> str:
+        """The trained group."""
         return self.job.group_id
 
     @property
     def flow_id(self) -> str:
+        """HeyGen's id for this training run."""
         return self.job.flow_id
 
 
@@ -111,6 +113,9 @@ class PhotoAvatars:
 
         Args:
             group_id: The group to train, as returned when it was created.
+            timeout: This call's timeout, overriding the client's (None: no limit).
+            max_retries: This call's retries, overriding the client's.
+            extra_headers: Headers to add to this request (they cannot replace the API key).
 
         Returns:
             The accepted job, with its `flow_id` and avatar counts.

@@ -30,10 +30,12 @@ class RawResponse(Generic[T]):
 
     @property
     def status_code(self) -> int:
+        """The HTTP status of the final response."""
         return self.http_response.status_code
 
     @property
     def headers(self) -> httpx.Headers:
+        """The headers of the final response."""
         return self.http_response.headers
 
     @property

@@ -158,6 +158,12 @@ def test_sync_context_manager_closes_the_pool() -> None:
     assert pool.is_closed
 
 
+async def test_async_close_is_an_alias_of_aclose() -> None:
+    client = AsyncHeyGen(api_key="k")
+    await client.close()
+    assert client._http_client.is_closed
+
+
 async def test_async_context_manager_closes_the_pool() -> None:
     async with AsyncHeyGen(api_key="k") as client:
         pool = client._http_client
