@@ -37,7 +37,7 @@ demo: .venv/.synced ## train a photo avatar group against the bundled local fake
 test: setup ## run every check: lint, generated-code drift, unit, contract and Prism tests
 	$(RUN) scripts/test
 
-lint: .venv/.synced ## ruff and mypy --strict over heygen/, scripts/, tests/
+lint: .venv/.synced ## ruff and mypy --strict over heygen/, scripts/, tests/, bench/
 	$(RUN) scripts/lint
 
 generate: .venv/.synced ## apply overlays and regenerate generated/
@@ -45,6 +45,9 @@ generate: .venv/.synced ## apply overlays and regenerate generated/
 
 check-generated: .venv/.synced ## fail if generated/ is stale or hand-edited
 	$(RUN) python scripts/generate.py --check
+
+bench: .venv/.synced ## benchmarks: SDK overhead next to raw httpx, imports, memory, polling (a few minutes)
+	$(RUN) python -m bench
 
 contract: setup ## contract tests only (spec, fixtures, Prism)
 	$(RUN) pytest tests/contract tests/mock
