@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import traceback
 
+import httpx
 import pytest
 
 import heygen
@@ -70,3 +71,22 @@ async def test_the_key_is_sent_only_to_the_base_url(make_api: ClientFactory, ser
     with pytest.raises(heygen.APIStatusError):
         await api.train("group-1")
     assert [r.headers.get("x-api-key") for r in server.received] == [CANARY_KEY]
+
+
+async def test_redaction_copies_the_request_and_leaves_the_sent_one_alone(make_api: ClientFactory) -> None:
+    """Callers who keep the requests they send (respx, event hooks) still see the key they sent."""
+    sent: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(200, json=TRAIN_OK)
+
+    http_client = make_api.http_client(transport=httpx.MockTransport(handler))
+    api = make_api(http_client=http_client)
+    raw = await api.raw("train", "group-1")
+    kept = raw.http_response.request
+    assert kept is not sent[0]
+    assert sent[0].headers["x-api-key"] == CANARY_KEY
+    assert kept.headers["x-api-key"] == "<redacted>"
+    assert (kept.method, kept.url, kept.content) == (sent[0].method, sent[0].url, sent[0].content)
+    assert kept.headers["content-type"] == "application/json"
