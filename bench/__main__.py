@@ -40,8 +40,8 @@ FULL = Settings(
     sync_rounds=40,
     sync_batch=100,
     sync_warmup=200,
-    async_rounds=8,
-    async_calls=1280,
+    async_rounds=12,
+    async_calls=640,
     import_runs=15,
     memory_calls=(1000, 5000),
 )

@@ -1,7 +1,7 @@
 """What a call costs on loopback: the SDK next to raw httpx, and OpenAI's SDK next to its own.
 
 Every contender talks to the same `bench.server` process. Sync latency is timed call by call, in
-interleaved rounds (A, B, C, A, B, C, ...) so that drift in the machine's load hits every
+interleaved rounds (A, B, C, C, B, A, ...) so that drift in the machine's load hits every
 contender alike; the figure is the median. Async throughput runs 64 calls at a time. Memory is
 what tracemalloc still sees held after N calls on one client, at two values of N.
 """
@@ -158,8 +158,9 @@ def per_call_latency(
     samples: dict[int, list[int]] = {id(c): [] for c in contenders}
     cpu: dict[int, int] = {id(c): 0 for c in contenders}
     clock, cpu_clock = time.perf_counter_ns, time.process_time_ns
-    for _ in range(rounds):
-        for contender in contenders:
+    for round_ in range(rounds):
+        # A, B, C, then C, B, A: no contender always runs right after the same other one.
+        for contender in contenders if round_ % 2 == 0 else contenders[::-1]:
             call, times = contender.call, samples[id(contender)]
             cpu_started = cpu_clock()
             for _ in range(batch):
@@ -218,8 +219,8 @@ async def _async_throughput(url: str, rounds: int, total: int) -> dict[str, dict
         cpu: dict[str, list[float]] = {key: [] for key in calls}
         for call in calls.values():  # open the 64 connections and warm up
             await _throughput_round(call, CONCURRENCY * 4)
-        for _ in range(rounds):
-            for key, call in calls.items():
+        for round_ in range(rounds):
+            for key, call in calls.items() if round_ % 2 == 0 else reversed(calls.items()):
                 rate, cpu_per_call = await _throughput_round(call, total)
                 rates[key].append(rate)
                 cpu[key].append(cpu_per_call)
