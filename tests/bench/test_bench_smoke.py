@@ -95,7 +95,7 @@ def test_the_json_has_every_measurement(smoke: tuple[str, dict[str, Any]]) -> No
 @pytest.mark.slow
 def test_the_wait_benchmark_reports_calls_and_lateness(smoke: tuple[str, dict[str, Any]]) -> None:
     table, result = smoke
-    assert "wait_for_training: 10-minute training" in table
+    assert "wait_for_training, 10-minute training" in table
     (default,) = [s for s in result["wait"]["schedules"] if s["default"]]
     assert default["calls_median"] > 0
     assert 0 <= default["late_median_s"] <= default["late_max_s"] <= default["cap_s"]
