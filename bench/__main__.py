@@ -34,6 +34,8 @@ class Settings:
     async_calls: int
     import_runs: int
     memory_calls: tuple[int, int]
+    in_process_rounds: int
+    in_process_batch: int
 
 
 FULL = Settings(
@@ -44,6 +46,8 @@ FULL = Settings(
     async_calls=640,
     import_runs=15,
     memory_calls=(1000, 5000),
+    in_process_rounds=20,
+    in_process_batch=500,
 )
 SMOKE = Settings(
     sync_rounds=3,
@@ -53,6 +57,8 @@ SMOKE = Settings(
     async_calls=256,
     import_runs=3,
     memory_calls=(100, 500),
+    in_process_rounds=2,
+    in_process_batch=50,
 )
 
 SYNC_LIMIT = 1.05
@@ -99,6 +105,10 @@ def run(smoke: bool) -> dict[str, Any]:
         )
         _progress("memory after N calls")
         result["memory"] = calls.memory(url, settings.memory_calls)
+    _progress("in process, no sockets")
+    result["in_process"] = calls.in_process(
+        rounds=settings.in_process_rounds, batch=settings.in_process_batch
+    )
     _progress("cold imports")
     result["imports"] = imports.cold_imports(settings.import_runs)
     _progress("wait_for_training schedule")
@@ -223,6 +233,23 @@ def table(result: dict[str, Any]) -> str:
                 f"{row['cpu_us_per_call'] / base_async['cpu_us_per_call']:.2f}",
                 note=verdict("async throughput: heygen / raw httpx") if key == "heygen" else "",
             )
+        )
+    in_process = result["in_process"]
+    lines += [
+        "",
+        "In process, no sockets (httpx.MockTransport): what the SDK itself adds to a call "
+        f"(median of {settings['in_process_rounds']} rounds)",
+        _row("", "", "raw httpx", "heygen", "added"),
+    ]
+    for key, label in (
+        ("status", "GET training status, sync"),
+        ("train", "POST train, sync"),
+        ("async", f"GET training status, async ({calls.CONCURRENCY} in flight)"),
+    ):
+        raw_us = in_process[f"{key}_raw_httpx"]["cpu_us_per_call"]
+        heygen_us = in_process[f"{key}_heygen"]["cpu_us_per_call"]
+        lines.append(
+            _row("", label, f"{raw_us:.0f} us", f"{heygen_us:.0f} us", f"{heygen_us - raw_us:+.0f} us")
         )
     lines += [
         "",

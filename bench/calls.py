@@ -276,3 +276,78 @@ def memory(url: str, counts: tuple[int, int]) -> dict[str, dict[str, Any]]:
 
 def load_average() -> float:
     return os.getloadavg()[0]
+
+
+def _mock_transport() -> httpx.MockTransport:
+    """Answers like `bench.server`, in process: what is left to measure is the client's own work."""
+    from bench.server import STATUS_PREFIX, TRAIN_PATH, spec_example
+
+    bodies = {
+        "POST": spec_example(TRAIN_PATH, "post", "Result"),
+        "GET": spec_example(STATUS_PREFIX + "{group_id}", "get", "Ready"),
+    }
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        body = bodies[request.method]
+        return httpx.Response(
+            200, content=body, headers={"content-type": "application/json", "content-length": str(len(body))}
+        )
+
+    return httpx.MockTransport(handler)
+
+
+def in_process(*, rounds: int, batch: int) -> dict[str, dict[str, float]]:
+    """CPU µs per call with no sockets at all (`httpx.MockTransport`), raw httpx against the SDK.
+
+    No network, server or connection pool: the difference is what the SDK itself adds to a call,
+    sync and async (64 in flight), measured in interleaved rounds (median of the rounds).
+    """
+    import heygen
+
+    transport = _mock_transport()
+    url = "http://127.0.0.1:9"
+    stack = ExitStack()
+    raw = stack.enter_context(httpx.Client(base_url=url, headers={"x-api-key": API_KEY}, transport=transport))
+    pool = stack.enter_context(httpx.Client(transport=transport))
+    facade = stack.enter_context(heygen.HeyGen(api_key=API_KEY, base_url=url, http_client=pool))
+    train_body = {"group_id": GROUP_ID}
+    sync_calls: dict[str, Call] = {
+        "status_raw_httpx": lambda: _json(raw.get(STATUS_PATH)),
+        "status_heygen": lambda: facade.photo_avatars.training_status(GROUP_ID),
+        "train_raw_httpx": lambda: _json(raw.post(TRAIN_PATH, json=train_body)),
+        "train_heygen": lambda: facade.photo_avatars.train(GROUP_ID),
+    }
+    cpu: dict[str, list[float]] = {key: [] for key in (*sync_calls, "async_raw_httpx", "async_heygen")}
+    for call in sync_calls.values():
+        for _ in range(batch):
+            call()
+    for round_ in range(rounds):
+        for key, call in sync_calls.items() if round_ % 2 == 0 else reversed(sync_calls.items()):
+            started = time.process_time()
+            for _ in range(batch):
+                call()
+            cpu[key].append((time.process_time() - started) / batch)
+
+    async def run_async() -> None:
+        async with (
+            httpx.AsyncClient(base_url=url, headers={"x-api-key": API_KEY}, transport=transport) as raw,
+            httpx.AsyncClient(transport=transport) as pool,
+            heygen.AsyncHeyGen(api_key=API_KEY, base_url=url, http_client=pool) as facade,
+        ):
+
+            async def raw_call() -> object:
+                return _json(await raw.get(STATUS_PATH))
+
+            async def facade_call() -> object:
+                return await facade.photo_avatars.training_status(GROUP_ID)
+
+            calls = {"async_raw_httpx": raw_call, "async_heygen": facade_call}
+            for call in calls.values():
+                await _throughput_round(call, CONCURRENCY * 4)
+            for round_ in range(rounds):
+                for key, call in calls.items() if round_ % 2 == 0 else reversed(calls.items()):
+                    cpu[key].append((await _throughput_round(call, CONCURRENCY * 4))[1])
+
+    with stack:
+        asyncio.run(run_async())
+    return {key: {"cpu_us_per_call": statistics.median(values) * 1e6} for key, values in cpu.items()}

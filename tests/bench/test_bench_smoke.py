@@ -64,6 +64,15 @@ def test_every_row_has_its_ratios(smoke: tuple[str, dict[str, Any]], section: st
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    "label", ["GET training status, sync", "POST train, sync", "GET training status, async"]
+)
+def test_the_in_process_rows_show_what_the_sdk_adds(smoke: tuple[str, dict[str, Any]], label: str) -> None:
+    row = _row(smoke[0], label, "In process")
+    assert re.search(r"\d+ us\s+\d+ us\s+[+-]\d+ us$", row), row
+
+
+@pytest.mark.slow
 def test_targets_are_reported_not_enforced(smoke: tuple[str, dict[str, Any]]) -> None:
     table, result = smoke
     verdicts = re.findall(r"target ([<>]=) (\d+(?:\.\d+)?): (holds|MISSED)", table)
@@ -90,6 +99,9 @@ def test_the_json_has_every_measurement(smoke: tuple[str, dict[str, Any]]) -> No
     for setting in ("plain", "dev_env"):
         assert set(result["imports"][setting]) == {"httpx", "heygen", "openai"}
     assert len(result["memory"]["heygen"]["retained_kib"]) == 2
+    for op in ("status", "train", "async"):
+        for who in ("raw_httpx", "heygen"):
+            assert result["in_process"][f"{op}_{who}"]["cpu_us_per_call"] > 0
 
 
 @pytest.mark.slow
