@@ -97,6 +97,9 @@ def main() -> None:
         http="h11",
         loop="asyncio",
         backlog=1024,
+        # Keep idle connections open between rounds: uvicorn's default 5 s would close a pool's
+        # connections while the other contenders run, and the next round would pay to reopen them.
+        timeout_keep_alive=600,
     )
     print(f"port {sock.getsockname()[1]}", flush=True)
     uvicorn.Server(config).run(sockets=[sock])
