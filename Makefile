@@ -37,7 +37,7 @@ demo: .venv/.synced ## train a photo avatar group against the bundled local fake
 test: setup ## run every check: lint, generated-code drift, unit, contract and Prism tests
 	$(RUN) scripts/test
 
-lint: .venv/.synced ## ruff and mypy --strict over heygen/, scripts/, tests/
+lint: .venv/.synced ## ruff and mypy --strict over heygen/, scripts/, tests/, bench/
 	$(RUN) scripts/lint
 
 generate: .venv/.synced ## apply overlays and regenerate generated/
@@ -49,6 +49,9 @@ check-generated: .venv/.synced ## fail if generated/ is stale or hand-edited
 update-spec: setup ## take HeyGen's new spec: make update-spec SPEC=new.json|page.md [ARGS=--accept-breaking]
 	@test -n "$(SPEC)" || { echo "usage: make update-spec SPEC=path/to/new-spec.json [ARGS=--accept-breaking]" >&2; exit 2; }
 	$(RUN) python scripts/update_spec.py $(ARGS) "$(SPEC)"
+
+bench: .venv/.synced ## benchmarks: SDK overhead next to raw httpx, imports, memory, polling (a few minutes)
+	$(RUN) python -m bench
 
 contract: setup ## contract tests only (spec, fixtures, Prism)
 	$(RUN) pytest tests/contract tests/mock --durations=5

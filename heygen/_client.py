@@ -11,7 +11,7 @@ import httpx
 
 from . import _config
 from ._clock import SYSTEM_CLOCK, Clock
-from ._constants import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
+from ._constants import API_KEY_HEADER, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
 from ._http import AsyncCall, CallOptions, SyncCall
 from ._resources import AsyncPhotoAvatars, PhotoAvatars
 from ._types import NOT_GIVEN, NotGiven, SecretStr, Timeout
@@ -25,6 +25,7 @@ class _BaseClient:
     _clock: Clock
     _owns_http_client: bool
     _default_headers: Mapping[str, str] | None
+    _pool_headers: dict[str, str] | None
     _allow_insecure_http: bool
 
     def _configure(
@@ -37,18 +38,24 @@ class _BaseClient:
         default_headers: Mapping[str, str] | None,
         allow_insecure_http: bool,
         clock: Clock | None,
+        own_pool: bool,
     ) -> None:
         _config.configure_logging()
         self._api_key = _config.resolve_api_key(api_key)
         self._allow_insecure_http = allow_insecure_http
         self._default_headers = dict(default_headers) if default_headers else None
         self._clock = clock or SYSTEM_CLOCK
+        headers = _config.build_headers(self._api_key, self._default_headers)
+        # A pool of our own sends every header but the key itself, so that httpx, which merges
+        # each request's headers into the pool's, has only the key to merge.
+        self._pool_headers = {k: v for k, v in headers.items() if k != API_KEY_HEADER} if own_pool else None
         self._options = CallOptions(
             base_url=_config.resolve_base_url(base_url, allow_insecure_http),
-            headers=_config.build_headers(self._api_key, self._default_headers),
+            headers=headers,
             timeout=_config.resolve_timeout(timeout),
             max_retries=_config.resolve_max_retries(max_retries),
             clock=self._clock,
+            pool_headers=self._pool_headers,
         )
 
     @property
@@ -89,6 +96,7 @@ class _BaseClient:
                 else _config.resolve_max_retries(max_retries)
             ),
             clock=options.clock,
+            pool_headers=self._pool_headers,
         )
 
     def _copy_kwargs(
@@ -163,11 +171,12 @@ class HeyGen(_BaseClient):
             default_headers=default_headers,
             allow_insecure_http=allow_insecure_http,
             clock=_clock,
+            own_pool=http_client is None,
         )
         if http_client is not None and not isinstance(http_client, httpx.Client):
             raise TypeError(f"http_client must be an httpx.Client, got {type(http_client).__name__}")
         self._owns_http_client = http_client is None
-        self._http_client = http_client or httpx.Client(follow_redirects=False)
+        self._http_client = http_client or httpx.Client(follow_redirects=False, headers=self._pool_headers)
 
     @cached_property
     def photo_avatars(self) -> PhotoAvatars:
@@ -249,11 +258,14 @@ class AsyncHeyGen(_BaseClient):
             default_headers=default_headers,
             allow_insecure_http=allow_insecure_http,
             clock=_clock,
+            own_pool=http_client is None,
         )
         if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
             raise TypeError(f"http_client must be an httpx.AsyncClient, got {type(http_client).__name__}")
         self._owns_http_client = http_client is None
-        self._http_client = http_client or httpx.AsyncClient(follow_redirects=False)
+        self._http_client = http_client or httpx.AsyncClient(
+            follow_redirects=False, headers=self._pool_headers
+        )
 
     @cached_property
     def photo_avatars(self) -> AsyncPhotoAvatars:

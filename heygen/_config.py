@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import logging
 import os
-import platform
 import sys
 from collections.abc import Mapping
 
@@ -22,7 +22,13 @@ from ._exceptions import ConfigurationError
 from ._types import NotGiven, SecretStr, Timeout
 from ._version import __version__
 
-USER_AGENT = f"heygen-sdk/{__version__} python/{platform.python_version()} httpx/{httpx.__version__}"
+
+@functools.cache
+def user_agent() -> str:
+    """`heygen-sdk/<version> python/<version> httpx/<version>`, worked out on first use."""
+    import platform  # not at import time: `import heygen` should cost little more than httpx
+
+    return f"heygen-sdk/{__version__} python/{platform.python_version()} httpx/{httpx.__version__}"
 
 
 def resolve_api_key(api_key: str | None) -> SecretStr:
@@ -133,7 +139,7 @@ def build_headers(
     extra_headers: Mapping[str, str] | None = None,
 ) -> dict[str, str]:
     """Headers for every request: user agent, the caller's, then the key (which always wins)."""
-    headers = {"User-Agent": USER_AGENT, "Accept": "application/json"}
+    headers = {"User-Agent": user_agent(), "Accept": "application/json"}
     for extra in (default_headers, extra_headers):
         if extra:
             headers.update({k: v for k, v in extra.items() if k.lower() != API_KEY_HEADER})

@@ -10,9 +10,9 @@ non-IANA codes such as 520).
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import AsyncIterator, Iterator, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 import httpx
@@ -28,25 +28,70 @@ logger = logging.getLogger("heygen")
 REDACTED = "<redacted>"
 
 
-@dataclass(frozen=True, slots=True)
+_NO_TIMEOUT = httpx.Timeout(None)
+
+
 class CallOptions:
-    """Everything one call needs to send: resolved once per client or per override."""
+    """Everything one call needs to send: resolved once per client or per override.
 
-    base_url: str
-    headers: Mapping[str, str]
-    timeout: httpx.Timeout | None
-    max_retries: int
-    clock: Clock
+    `budget` is the whole call's deadline in seconds, retries included: the timeout's longest
+    part. `first_timeout` is what the first attempt sends, the timeout cut to that budget.
+    `request_headers` are what each request adds to those the pool sends (`pool_headers`).
+    """
 
-    @property
-    def budget(self) -> float | None:
-        """The whole call's deadline in seconds, retries included: the timeout's longest part."""
-        if self.timeout is None:
-            return None
-        parts = [
-            t for t in (self.timeout.connect, self.timeout.read, self.timeout.write, self.timeout.pool) if t
-        ]
-        return max(parts) if parts else None
+    __slots__ = (
+        "base_url",
+        "budget",
+        "clock",
+        "first_timeout",
+        "headers",
+        "max_retries",
+        "request_headers",
+        "timeout",
+    )
+
+    def __init__(
+        self,
+        *,
+        base_url: str,
+        headers: Mapping[str, str],
+        timeout: httpx.Timeout | None,
+        max_retries: int,
+        clock: Clock,
+        pool_headers: Mapping[str, str] | None = None,
+    ) -> None:
+        self.base_url = base_url
+        self.headers = headers
+        self.request_headers = (
+            {k: v for k, v in headers.items() if pool_headers.get(k) != v} if pool_headers else headers
+        )
+        self.timeout = timeout
+        self.max_retries = max_retries
+        self.clock = clock
+        parts = () if timeout is None else (timeout.connect, timeout.read, timeout.write, timeout.pool)
+        self.budget: float | None = max((t for t in parts if t), default=None)
+        self.first_timeout = self.attempt_timeout(self.budget)
+
+    def attempt_timeout(self, remaining: float | None) -> httpx.Timeout:
+        """The timeout of an attempt with `remaining` seconds of the budget left (None: no limit)."""
+        timeout = self.timeout
+        if timeout is None or remaining is None:
+            return _NO_TIMEOUT
+        return httpx.Timeout(
+            connect=_cap(timeout.connect, remaining),
+            read=_cap(timeout.read, remaining),
+            write=_cap(timeout.write, remaining),
+            pool=_cap(timeout.pool, remaining),
+        )
+
+
+@functools.lru_cache(maxsize=64)
+def _parse_url(url: str) -> httpx.URL:
+    """`httpx.URL(url)`, cached: parsing is the costliest thing the SDK adds to a call.
+
+    The URLs repeat: train has one, and a wait polls one group's status over and over.
+    """
+    return httpx.URL(url)
 
 
 def redact_request(request: httpx.Request) -> httpx.Request:
@@ -55,7 +100,12 @@ def redact_request(request: httpx.Request) -> httpx.Request:
         return request
     headers = request.headers.copy()
     headers[API_KEY_HEADER] = REDACTED
-    return httpx.Request(request.method, request.url, headers=headers, extensions=request.extensions)
+    # A shallow copy (same method, URL, body and extensions) with its own headers: building a new
+    # httpx.Request would encode it all again, at several times the cost.
+    safe: httpx.Request = object.__new__(httpx.Request)
+    safe.__dict__.update(request.__dict__)
+    safe.headers = headers
+    return safe
 
 
 class _BodyGuard:
@@ -187,30 +237,19 @@ class _CallBase:
         self,
         method: str,
         url: str,
-        remaining: float | None,
+        timeout: httpx.Timeout,
         json: object,
         headers: Mapping[str, str] | None,
         params: Mapping[str, Any] | None,
     ) -> httpx.Request:
         options = self._options
-        merged = dict(options.headers)
-        if headers:
-            merged.update(headers)
-        timeout = options.timeout
-        if timeout is not None and remaining is not None:
-            timeout = httpx.Timeout(
-                connect=_cap(timeout.connect, remaining),
-                read=_cap(timeout.read, remaining),
-                write=_cap(timeout.write, remaining),
-                pool=_cap(timeout.pool, remaining),
-            )
         request: httpx.Request = self._http.build_request(
             method,
-            options.base_url + url,
+            _parse_url(options.base_url + url),
             json=json,
-            headers=merged,
+            headers={**options.request_headers, **headers} if headers else options.request_headers,
             params=params,
-            timeout=timeout if timeout is not None else httpx.Timeout(None),
+            timeout=timeout,
         )
         return request
 
@@ -302,9 +341,10 @@ class SyncCall(_CallBase):
         started = clock.monotonic()
         budget = self._options.budget
         deadline = None if budget is None else started + budget
+        timeout = self._options.first_timeout  # the whole budget: worked out once per client
         retries_done = 0
         while True:
-            request = self._build(method, url, self._remaining(deadline), json, headers, params)
+            request = self._build(method, url, timeout, json, headers, params)
             self.attempts += 1
             try:
                 response = self._http.send(request, stream=True, follow_redirects=False)
@@ -317,6 +357,7 @@ class SyncCall(_CallBase):
                 self._log_retry(type(error).__name__, request, delay)
                 clock.sleep(delay)
                 retries_done += 1
+                timeout = self._options.attempt_timeout(self._remaining(deadline))
                 continue
             delay = self._status_outcome(response, retries_done, idempotent, deadline)
             if delay is None:
@@ -324,6 +365,7 @@ class SyncCall(_CallBase):
             self._log_retry(f"HTTP {response.status_code}", request, delay)
             clock.sleep(delay)
             retries_done += 1
+            timeout = self._options.attempt_timeout(self._remaining(deadline))
 
     def _read(self, response: httpx.Response, request: httpx.Request, deadline: float | None) -> None:
         guard = _BodyGuard(request, deadline, self._options.clock)
@@ -358,9 +400,10 @@ class AsyncCall(_CallBase):
         started = clock.monotonic()
         budget = self._options.budget
         deadline = None if budget is None else started + budget
+        timeout = self._options.first_timeout  # the whole budget: worked out once per client
         retries_done = 0
         while True:
-            request = self._build(method, url, self._remaining(deadline), json, headers, params)
+            request = self._build(method, url, timeout, json, headers, params)
             self.attempts += 1
             try:
                 response = await self._http.send(request, stream=True, follow_redirects=False)
@@ -373,6 +416,7 @@ class AsyncCall(_CallBase):
                 self._log_retry(type(error).__name__, request, delay)
                 await clock.async_sleep(delay)
                 retries_done += 1
+                timeout = self._options.attempt_timeout(self._remaining(deadline))
                 continue
             delay = self._status_outcome(response, retries_done, idempotent, deadline)
             if delay is None:
@@ -380,6 +424,7 @@ class AsyncCall(_CallBase):
             self._log_retry(f"HTTP {response.status_code}", request, delay)
             await clock.async_sleep(delay)
             retries_done += 1
+            timeout = self._options.attempt_timeout(self._remaining(deadline))
 
     async def _read(self, response: httpx.Response, request: httpx.Request, deadline: float | None) -> None:
         guard = _BodyGuard(request, deadline, self._options.clock)

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import logging
 
+import httpx
 import pytest
 
 from heygen import HeyGen
-from tests.support.server import ScriptedServer
-from tests.unit.conftest import CANARY_KEY
+from tests.support.server import TRAIN_OK, ScriptedServer
+from tests.unit.conftest import CANARY_KEY, ClientFactory
 
 
 def test_heygen_log_env_turns_on_debug_logging(
@@ -32,3 +33,22 @@ def test_heygen_log_env_turns_on_debug_logging(
     finally:
         logger.handlers[:] = handlers
         logger.setLevel(level)
+
+
+async def test_redaction_copies_the_request_and_leaves_the_sent_one_alone(make_api: ClientFactory) -> None:
+    """Callers who keep the requests they send (respx, event hooks) still see the key they sent."""
+    sent: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(200, json=TRAIN_OK)
+
+    http_client = make_api.http_client(transport=httpx.MockTransport(handler))
+    api = make_api(http_client=http_client)
+    raw = await api.raw("train", "group-1")
+    kept = raw.http_response.request
+    assert kept is not sent[0]
+    assert sent[0].headers["x-api-key"] == CANARY_KEY
+    assert kept.headers["x-api-key"] == "<redacted>"
+    assert (kept.method, kept.url, kept.content) == (sent[0].method, sent[0].url, sent[0].content)
+    assert kept.headers["content-type"] == "application/json"

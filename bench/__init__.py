@@ -1,0 +1,5 @@
+"""Benchmarks for the SDK: overhead next to raw httpx, cold import, memory, and polling.
+
+`make bench` runs them all (`python -m bench`); `python -m bench --smoke` is the short run that CI
+does so the benchmark cannot rot. Results go to `bench/results/latest.json`.
+"""
