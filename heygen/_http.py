@@ -69,14 +69,18 @@ class CallOptions:
         self.max_retries = max_retries
         self.clock = clock
         parts = () if timeout is None else (timeout.connect, timeout.read, timeout.write, timeout.pool)
-        self.budget: float | None = max((t for t in parts if t), default=None)
+        # A part set to None means "no limit" for that phase (`Timeout(None, connect=5)` is httpx's
+        # idiom for "no read limit"), so the call as a whole has none either.
+        self.budget: float | None = None if None in parts or not parts else max(p for p in parts if p)
         self.first_timeout = self.attempt_timeout(self.budget)
 
     def attempt_timeout(self, remaining: float | None) -> httpx.Timeout:
         """The timeout of an attempt with `remaining` seconds of the budget left (None: no limit)."""
         timeout = self.timeout
-        if timeout is None or remaining is None:
+        if timeout is None:
             return _NO_TIMEOUT
+        if remaining is None:
+            return timeout
         return httpx.Timeout(
             connect=_cap(timeout.connect, remaining),
             read=_cap(timeout.read, remaining),
@@ -320,6 +324,45 @@ class _CallBase:
             )
 
 
+def _answer(send: Any, request: httpx.Request) -> httpx.Response:
+    """Send, and keep the response even if a caller's response hook raised on its status.
+
+    `event_hooks={"response": [lambda r: r.raise_for_status()]}` is a common httpx idiom; its
+    `HTTPStatusError` would carry the unredacted request. The status is handled here as always.
+    """
+    try:
+        response: httpx.Response = send(request, stream=True, follow_redirects=False)
+    except httpx.HTTPStatusError as error:
+        response = _after_hook_raised(error)
+    return response
+
+
+async def _async_answer(send: Any, request: httpx.Request) -> httpx.Response:
+    """`_answer` for an `httpx.AsyncClient`."""
+    try:
+        response: httpx.Response = await send(request, stream=True, follow_redirects=False)
+    except httpx.HTTPStatusError as error:
+        response = _after_hook_raised(error)
+    return response
+
+
+_BODY_FRAMING = frozenset({"content-encoding", "content-length", "transfer-encoding"})
+
+
+def _after_hook_raised(error: httpx.HTTPStatusError) -> httpx.Response:
+    """The response a raising hook left: as it is if still readable, else its status and headers.
+
+    httpx closes a streamed response whose hook raised, so its body is gone; the status still
+    picks the error class.
+    """
+    error.request = redact_request(error.request)
+    original = error.response
+    if not original.is_closed:
+        return original
+    headers = [(k, v) for k, v in original.headers.multi_items() if k.lower() not in _BODY_FRAMING]
+    return httpx.Response(original.status_code, headers=headers, content=b"", request=original.request)
+
+
 def _cap(value: float | None, remaining: float) -> float:
     return remaining if value is None else min(value, remaining)
 
@@ -347,7 +390,7 @@ class SyncCall(_CallBase):
             request = self._build(method, url, timeout, json, headers, params)
             self.attempts += 1
             try:
-                response = self._http.send(request, stream=True, follow_redirects=False)
+                response = _answer(self._http.send, request)
                 self._read(response, request, deadline)
             except httpx.TransportError as error:
                 # Reads retry a connection that broke mid-body too; train only one never made.
@@ -406,7 +449,7 @@ class AsyncCall(_CallBase):
             request = self._build(method, url, timeout, json, headers, params)
             self.attempts += 1
             try:
-                response = await self._http.send(request, stream=True, follow_redirects=False)
+                response = await _async_answer(self._http.send, request)
                 await self._read(response, request, deadline)
             except httpx.TransportError as error:
                 # Reads retry a connection that broke mid-body too; train only one never made.

@@ -202,3 +202,22 @@ def test_a_refused_base_url_is_not_echoed_with_its_secrets(
         HeyGen(api_key="k")
     assert "SECRET" not in str(caught.value)
     assert "HEYGEN_BASE_URL" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("timeout", "budget", "sent_read"),
+    [
+        (httpx.Timeout(None, connect=5.0), None, None),
+        (httpx.Timeout(10.0, read=None), None, None),
+        (httpx.Timeout(60.0, connect=5.0), 60.0, 60.0),
+        (12.0, 12.0, 12.0),
+    ],
+)
+def test_a_timeout_part_of_none_means_no_limit_for_it_or_the_call(
+    timeout: httpx.Timeout | float, budget: float | None, sent_read: float | None
+) -> None:
+    with HeyGen(api_key="k", timeout=timeout) as client:
+        options = client._options
+        assert options.budget == budget
+        assert options.first_timeout.read == sent_read
+        assert options.first_timeout.connect == httpx.Timeout(timeout).connect

@@ -52,3 +52,31 @@ async def test_redaction_copies_the_request_and_leaves_the_sent_one_alone(make_a
     assert kept.headers["x-api-key"] == "<redacted>"
     assert (kept.method, kept.url, kept.content) == (sent[0].method, sent[0].url, sent[0].content)
     assert kept.headers["content-type"] == "application/json"
+
+
+async def test_a_callers_raise_for_status_hook_neither_leaks_the_key_nor_changes_the_error(
+    make_api: ClientFactory, server: ScriptedServer
+) -> None:
+    import traceback
+
+    import heygen
+    from tests.support.server import Reply, error_body
+
+    def hook(response: httpx.Response) -> None:
+        response.raise_for_status()
+
+    async def async_hook(response: httpx.Response) -> None:
+        hook(response)
+
+    hooks = {"response": [async_hook if make_api.kind == "async" else hook]}
+    api = make_api(http_client=make_api.http_client(event_hooks=hooks), max_retries=0)
+    server.queue(Reply(404, error_body("photar_not_found", "Photo avatar group not found")))
+    with pytest.raises(heygen.NotFoundError) as caught:
+        await api.train("group-1")
+    # httpx closed the body when the hook raised: the status still picks the class.
+    assert caught.value.status_code == 404
+    chain = "".join(traceback.format_exception(caught.value))
+    assert CANARY_KEY not in chain
+    for linked in (caught.value.__cause__, caught.value.__context__):
+        request = getattr(linked, "request", None)
+        assert request is None or CANARY_KEY not in repr(request.headers)
