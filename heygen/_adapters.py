@@ -8,6 +8,8 @@ Generated names (`...Response200`, `UNSET`) stop here.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any, cast
 
@@ -92,6 +94,21 @@ def _raise_if_v1_failure(call: SyncCall | AsyncCall) -> None:
         raise _envelope_error(call, None, code, message)
 
 
+@contextmanager
+def _documented_json(call: SyncCall | AsyncCall, operation: str) -> Iterator[None]:
+    """Turns what the generated parser raises on an undocumented body into our validation error."""
+    try:
+        yield
+    except HeyGenError:
+        raise
+    except _PARSE_ERRORS as error:
+        if call.response is None:
+            raise  # no answer: the request could not be built (a header httpx cannot encode)
+        raise _invalid(
+            call, f"The {operation} response is not the documented JSON ({type(error).__name__})"
+        ) from None
+
+
 def _has_error(error: object) -> bool:
     return not (error is None or isinstance(error, Unset))
 
@@ -112,34 +129,18 @@ def train_body(group_id: str) -> TrainPhotoAvatarGroupBody:
 
 
 def train_sync(call: SyncCall, group_id: str) -> TrainingJob:
-    try:
+    with _documented_json(call, "train"):
         result = train_photo_avatar_group.sync_detailed(
             client=_generated_client(call), body=train_body(group_id)
         )
-    except HeyGenError:
-        raise
-    except _PARSE_ERRORS as error:
-        if call.response is None:
-            raise  # no answer: the request could not be built (a header httpx cannot encode)
-        raise _invalid(
-            call, f"The train response is not the documented JSON ({type(error).__name__})"
-        ) from None
     return _training_job(call, result.parsed, group_id)
 
 
 async def train_async(call: AsyncCall, group_id: str) -> TrainingJob:
-    try:
+    with _documented_json(call, "train"):
         result = await train_photo_avatar_group.asyncio_detailed(
             client=_generated_client(call), body=train_body(group_id)
         )
-    except HeyGenError:
-        raise
-    except _PARSE_ERRORS as error:
-        if call.response is None:
-            raise  # no answer: the request could not be built (a header httpx cannot encode)
-        raise _invalid(
-            call, f"The train response is not the documented JSON ({type(error).__name__})"
-        ) from None
     return _training_job(call, result.parsed, group_id)
 
 
@@ -182,30 +183,14 @@ def _training_job(call: SyncCall | AsyncCall, parsed: object, group_id: str) -> 
 
 
 def status_sync(call: SyncCall, group_id: str) -> TrainingStatus:
-    try:
+    with _documented_json(call, "status"):
         result = get_training_job_status.sync_detailed(group_id, client=_generated_client(call))
-    except HeyGenError:
-        raise
-    except _PARSE_ERRORS as error:
-        if call.response is None:
-            raise  # no answer: the request could not be built (a header httpx cannot encode)
-        raise _invalid(
-            call, f"The status response is not the documented JSON ({type(error).__name__})"
-        ) from None
     return _training_status(call, result.parsed, group_id)
 
 
 async def status_async(call: AsyncCall, group_id: str) -> TrainingStatus:
-    try:
+    with _documented_json(call, "status"):
         result = await get_training_job_status.asyncio_detailed(group_id, client=_generated_client(call))
-    except HeyGenError:
-        raise
-    except _PARSE_ERRORS as error:
-        if call.response is None:
-            raise  # no answer: the request could not be built (a header httpx cannot encode)
-        raise _invalid(
-            call, f"The status response is not the documented JSON ({type(error).__name__})"
-        ) from None
     return _training_status(call, result.parsed, group_id)
 
 
