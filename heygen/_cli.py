@@ -24,8 +24,10 @@ from . import (
     HeyGen,
     HeyGenError,
     PermissionDeniedError,
+    TrainingError,
     TrainingFailedError,
     TrainingJob,
+    TrainingNotStartedError,
     TrainingStatus,
     TrainingTimeoutError,
     __version__,
@@ -204,6 +206,12 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             final = resource.wait_for_training(
                 job.group_id, timeout=args.timeout, poll_interval=args.poll_interval, on_progress=progress
             )
+        except TrainingError as error:
+            if args.json:  # the job started: a script still needs its flow_id and the last status
+                last = error.last_status
+                body = {"job": _job_dict(job), "status": _status_dict(last) if last else None}
+                out.write(json.dumps({**body, "error": error.message}) + "\n")
+            raise
         finally:
             progress.done()
         if args.json:
@@ -216,6 +224,8 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def _error_line(error: BaseException) -> tuple[int, str]:
     if isinstance(error, TrainingFailedError):
         return EXIT_TRAINING_FAILED, f"{error} (check the group's photos, then train again)"
+    if isinstance(error, TrainingNotStartedError):
+        return EXIT_TRAINING_FAILED, str(error)
     if isinstance(error, TrainingTimeoutError):
         return EXIT_TIMEOUT, f"{error}; run `heygen photo-avatar status GROUP_ID` later, or raise --timeout"
     if isinstance(error, APITimeoutError):

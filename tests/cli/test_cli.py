@@ -78,8 +78,12 @@ def test_json_output_is_machine_readable(url: str) -> None:
     status = run("photo-avatar", "status", "demo-group", "--json", url=url)
     assert status.code == 0
     assert json.loads(status.stdout)["status"] in ("pending", "training")
-    waited = run("photo-avatar", "train", "bad-photos", "--wait", "--json", "--poll-interval", "0.5", url=url)
-    assert waited.stdout == ""
+    failed = run("photo-avatar", "train", "bad-photos", "--wait", "--json", "--poll-interval", "0.5", url=url)
+    assert failed.code == 1
+    report = json.loads(failed.stdout)  # the started job is not lost when its training fails
+    assert len(report["job"]["flow_id"]) == 32
+    assert report["status"]["status"] == "failed"
+    assert report["error"] == "Training of group 'bad-photos' failed: No face detected in the photos"
 
 
 def test_status_in_words(url: str) -> None:
