@@ -90,8 +90,10 @@ def request_id(response: httpx.Response) -> str | None:
     return value
 
 
-def _describe_without_message(response: httpx.Response) -> str:
+def _describe_without_message(response: httpx.Response, body: object) -> str:
     reason = response.reason_phrase or "unknown status"
+    if isinstance(body, dict):
+        return f"{reason}, with no message in HeyGen's answer"
     kind = response.headers.get("content-type", "no content type").split(";")[0]
     size = len(response.content)
     body = "an empty body" if size == 0 else f"a non-HeyGen body ({kind}, {size} bytes)"
@@ -103,7 +105,7 @@ def make_status_error(response: httpx.Response, *, retry_after: float | None = N
     body = decode_json(response)
     code, message = error_details(body)
     status = response.status_code
-    text = message or _describe_without_message(response)
+    text = message or _describe_without_message(response, body)
     hint = _HINTS.get(status)
     if hint:
         text = f"{text} ({hint})"

@@ -284,3 +284,13 @@ async def test_raw_status_response(api: Api, server: ScriptedServer) -> None:
     raw = await api.raw("training_status", "group-1")
     assert raw.parse().state is heygen.TrainingState.TRAINING
     assert raw.request_id is None
+
+
+async def test_a_json_error_without_a_message_says_so(
+    make_api: ClientFactory, server: ScriptedServer
+) -> None:
+    api = make_api(max_retries=0)
+    server.queue(Reply(400, {"error": {"code": "invalid_parameter", "message": 42}, "data": None}))
+    with pytest.raises(heygen.BadRequestError) as caught:
+        await api.train("group-1")
+    assert str(caught.value) == "HTTP 400 invalid_parameter: Bad Request, with no message in HeyGen's answer"
