@@ -21,7 +21,7 @@ from . import _retry
 from ._clock import Clock
 from ._constants import API_KEY_HEADER, MAX_RESPONSE_BYTES
 from ._envelope import make_status_error, request_id
-from ._exceptions import APIConnectionError, APIResponseValidationError, APITimeoutError, HeyGenError
+from ._exceptions import APIConnectionError, APIResponseValidationError, APITimeoutError
 
 logger = logging.getLogger("heygen")
 
@@ -227,9 +227,22 @@ def _transport_error(error: httpx.TransportError, request: httpx.Request) -> API
 
 
 class _CallBase:
-    """State of one facade call: its options, its attempts and its final response."""
+    """State of one facade call: its options, its attempts, its deadline and its final response.
 
-    __slots__ = ("_http", "_options", "attempts", "response")
+    The sync and async subclasses only send, read and sleep; every decision is made here.
+    """
+
+    __slots__ = (
+        "_deadline",
+        "_http",
+        "_idempotent",
+        "_options",
+        "_retries_done",
+        "_started",
+        "_timeout",
+        "attempts",
+        "response",
+    )
 
     def __init__(self, http: Any, options: CallOptions) -> None:
         self._http = http
@@ -237,81 +250,73 @@ class _CallBase:
         self.attempts = 0
         self.response: httpx.Response | None = None
 
+    def _begin(self, method: str) -> None:
+        options = self._options
+        self._idempotent = method.upper() in _retry.IDEMPOTENT_METHODS
+        self._started = options.clock.monotonic()
+        self._deadline = None if options.budget is None else self._started + options.budget
+        self._timeout = options.first_timeout  # the whole budget: worked out once per client
+        self._retries_done = 0
+
     def _build(
         self,
         method: str,
         url: str,
-        timeout: httpx.Timeout,
         json: object,
         headers: Mapping[str, str] | None,
         params: Mapping[str, Any] | None,
     ) -> httpx.Request:
         options = self._options
+        self.attempts += 1
         request: httpx.Request = self._http.build_request(
             method,
             _parse_url(options.base_url + url),
             json=json,
             headers={**options.request_headers, **headers} if headers else options.request_headers,
             params=params,
-            timeout=timeout,
+            timeout=self._timeout,
         )
         return request
 
-    def _remaining(self, deadline: float | None) -> float | None:
-        if deadline is None:
+    def _remaining(self) -> float | None:
+        if self._deadline is None:
             return None
-        return max(0.0, deadline - self._options.clock.monotonic())
+        return max(0.0, self._deadline - self._options.clock.monotonic())
 
-    def _status_outcome(
-        self, response: httpx.Response, retries_done: int, idempotent: bool, deadline: float | None
-    ) -> float | None:
-        """Delay before retrying this response, or None if it is final (2xx or an error to raise)."""
-        if response.is_success or not _retry.is_retryable_status(response.status_code, idempotent=idempotent):
-            return None
+    def _delay(self, retry_after: float | None) -> float | None:
         options = self._options
-        retry_after = _retry.parse_retry_after(response.headers, options.clock.time())
         return _retry.next_delay(
-            retries_done=retries_done,
+            retries_done=self._retries_done,
             max_retries=options.max_retries,
             retry_after=retry_after,
             random_fraction=options.clock.random(),
-            remaining=self._remaining(deadline),
+            remaining=self._remaining(),
         )
 
-    def _exception_outcome(
-        self, error: httpx.TransportError, retries_done: int, idempotent: bool, deadline: float | None
-    ) -> float | None:
-        if not _retry.is_retryable_exception(error, idempotent=idempotent):
+    def _retry_after_error(self, error: httpx.TransportError, request: httpx.Request) -> float:
+        """The delay before retrying after a transport error; raises it (mapped) when final.
+
+        Reads retry a connection that broke mid-body too; `train` only one never made.
+        """
+        delay = None
+        if _retry.is_retryable_exception(error, idempotent=self._idempotent):
+            delay = self._delay(None)
+        if delay is None:
+            raise _transport_error(error, request) from error
+        return self._next_attempt(type(error).__name__, request, delay)
+
+    def _retry_after_response(self, response: httpx.Response, request: httpx.Request) -> float | None:
+        """The delay before retrying this response, or None if it is final (see `_finish`)."""
+        if response.is_success or not _retry.is_retryable_status(
+            response.status_code, idempotent=self._idempotent
+        ):
             return None
-        options = self._options
-        return _retry.next_delay(
-            retries_done=retries_done,
-            max_retries=options.max_retries,
-            retry_after=None,
-            random_fraction=options.clock.random(),
-            remaining=self._remaining(deadline),
-        )
+        delay = self._delay(_retry.parse_retry_after(response.headers, self._options.clock.time()))
+        if delay is None:
+            return None
+        return self._next_attempt(f"HTTP {response.status_code}", request, delay)
 
-    def _finish(self, response: httpx.Response, started: float) -> httpx.Response:
-        """Log, redact and keep the final response; raise if it is not a success."""
-        response.request = redact_request(response.request)
-        self.response = response
-        if logger.isEnabledFor(logging.DEBUG):
-            logger.debug(
-                "%s %s -> %d in %.1f ms (attempt %d, request id %s)",
-                response.request.method,
-                response.request.url.path,
-                response.status_code,
-                (self._options.clock.monotonic() - started) * 1000.0,
-                self.attempts,
-                request_id(response),
-            )
-        if response.is_success:
-            return response
-        retry_after = _retry.parse_retry_after(response.headers, self._options.clock.time())
-        raise make_status_error(response, retry_after=retry_after)
-
-    def _log_retry(self, what: str, request: httpx.Request, delay: float) -> None:
+    def _next_attempt(self, what: str, request: httpx.Request, delay: float) -> float:
         if logger.isEnabledFor(logging.INFO):
             logger.info(
                 "%s %s: %s; retrying in %.2f s (attempt %d of %d)",
@@ -322,6 +327,31 @@ class _CallBase:
                 self.attempts + 1,
                 self._options.max_retries + 1,
             )
+        self._retries_done += 1
+        remaining = self._remaining()
+        self._timeout = self._options.attempt_timeout(
+            None if remaining is None else max(0.0, remaining - delay)
+        )
+        return delay
+
+    def _finish(self, response: httpx.Response) -> httpx.Response:
+        """Log, redact and keep the final response; raise if it is not a success."""
+        response.request = redact_request(response.request)
+        self.response = response
+        if logger.isEnabledFor(logging.DEBUG):
+            logger.debug(
+                "%s %s -> %d in %.1f ms (attempt %d, request id %s)",
+                response.request.method,
+                response.request.url.path,
+                response.status_code,
+                (self._options.clock.monotonic() - self._started) * 1000.0,
+                self.attempts,
+                request_id(response),
+            )
+        if response.is_success:
+            return response
+        retry_after = _retry.parse_retry_after(response.headers, self._options.clock.time())
+        raise make_status_error(response, retry_after=retry_after)
 
 
 def _answer(send: Any, request: httpx.Request) -> httpx.Response:
@@ -379,39 +409,23 @@ class SyncCall(_CallBase):
         headers: Mapping[str, str] | None = None,
         params: Mapping[str, Any] | None = None,
     ) -> httpx.Response:
-        clock = self._options.clock
-        idempotent = method.upper() in _retry.IDEMPOTENT_METHODS
-        started = clock.monotonic()
-        budget = self._options.budget
-        deadline = None if budget is None else started + budget
-        timeout = self._options.first_timeout  # the whole budget: worked out once per client
-        retries_done = 0
+        self._begin(method)
         while True:
-            request = self._build(method, url, timeout, json, headers, params)
-            self.attempts += 1
+            request = self._build(method, url, json, headers, params)
             try:
                 response = _answer(self._http.send, request)
-                self._read(response, request, deadline)
+                self._read(response, request)
             except httpx.TransportError as error:
-                # Reads retry a connection that broke mid-body too; train only one never made.
-                delay = self._exception_outcome(error, retries_done, idempotent, deadline)
-                if delay is None:
-                    raise _transport_error(error, request) from error
-                self._log_retry(type(error).__name__, request, delay)
-                clock.sleep(delay)
-                retries_done += 1
-                timeout = self._options.attempt_timeout(self._remaining(deadline))
-                continue
-            delay = self._status_outcome(response, retries_done, idempotent, deadline)
-            if delay is None:
-                return self._finish(response, started)
-            self._log_retry(f"HTTP {response.status_code}", request, delay)
-            clock.sleep(delay)
-            retries_done += 1
-            timeout = self._options.attempt_timeout(self._remaining(deadline))
+                delay = self._retry_after_error(error, request)
+            else:
+                retry_delay = self._retry_after_response(response, request)
+                if retry_delay is None:
+                    return self._finish(response)
+                delay = retry_delay
+            self._options.clock.sleep(delay)
 
-    def _read(self, response: httpx.Response, request: httpx.Request, deadline: float | None) -> None:
-        guard = _BodyGuard(request, deadline, self._options.clock)
+    def _read(self, response: httpx.Response, request: httpx.Request) -> None:
+        guard = _BodyGuard(request, self._deadline, self._options.clock)
         try:
             if _declared_too_large(response):
                 raise _too_large_error(response, None)
@@ -438,39 +452,23 @@ class AsyncCall(_CallBase):
         headers: Mapping[str, str] | None = None,
         params: Mapping[str, Any] | None = None,
     ) -> httpx.Response:
-        clock = self._options.clock
-        idempotent = method.upper() in _retry.IDEMPOTENT_METHODS
-        started = clock.monotonic()
-        budget = self._options.budget
-        deadline = None if budget is None else started + budget
-        timeout = self._options.first_timeout  # the whole budget: worked out once per client
-        retries_done = 0
+        self._begin(method)
         while True:
-            request = self._build(method, url, timeout, json, headers, params)
-            self.attempts += 1
+            request = self._build(method, url, json, headers, params)
             try:
                 response = await _async_answer(self._http.send, request)
-                await self._read(response, request, deadline)
+                await self._read(response, request)
             except httpx.TransportError as error:
-                # Reads retry a connection that broke mid-body too; train only one never made.
-                delay = self._exception_outcome(error, retries_done, idempotent, deadline)
-                if delay is None:
-                    raise _transport_error(error, request) from error
-                self._log_retry(type(error).__name__, request, delay)
-                await clock.async_sleep(delay)
-                retries_done += 1
-                timeout = self._options.attempt_timeout(self._remaining(deadline))
-                continue
-            delay = self._status_outcome(response, retries_done, idempotent, deadline)
-            if delay is None:
-                return self._finish(response, started)
-            self._log_retry(f"HTTP {response.status_code}", request, delay)
-            await clock.async_sleep(delay)
-            retries_done += 1
-            timeout = self._options.attempt_timeout(self._remaining(deadline))
+                delay = self._retry_after_error(error, request)
+            else:
+                retry_delay = self._retry_after_response(response, request)
+                if retry_delay is None:
+                    return self._finish(response)
+                delay = retry_delay
+            await self._options.clock.async_sleep(delay)
 
-    async def _read(self, response: httpx.Response, request: httpx.Request, deadline: float | None) -> None:
-        guard = _BodyGuard(request, deadline, self._options.clock)
+    async def _read(self, response: httpx.Response, request: httpx.Request) -> None:
+        guard = _BodyGuard(request, self._deadline, self._options.clock)
         try:
             if _declared_too_large(response):
                 raise _too_large_error(response, None)
@@ -485,4 +483,4 @@ class AsyncCall(_CallBase):
             await response.aclose()
 
 
-__all__ = ["AsyncCall", "CallOptions", "HeyGenError", "SyncCall", "redact_request"]
+__all__ = ["AsyncCall", "CallOptions", "SyncCall", "redact_request"]
