@@ -26,7 +26,7 @@ from heygen_api_client.models.training_status_response import TrainingStatusResp
 from heygen_api_client.types import Unset
 
 from ._constants import TRAIN_SUCCESS_CODE
-from ._envelope import JSON_ERRORS, body_preview, error_details, request_id
+from ._envelope import body_preview, decode_json, error_details, request_id
 from ._exceptions import APIResponseValidationError, EnvelopeError, HeyGenError
 from ._http import AsyncCall, SyncCall
 from .types import TrainingJob, TrainingState, TrainingStatus
@@ -74,22 +74,15 @@ def _envelope_error(
     return EnvelopeError(
         message or "HeyGen reported a failure without a message",
         response=response,
-        body=_json(response),
+        body=decode_json(response),
         code=code if isinstance(code, str | int) and not isinstance(code, bool) else None,
         request_id=request_id(response),
     )
 
 
-def _json(response: httpx.Response) -> object:
-    try:
-        return response.json()
-    except JSON_ERRORS:
-        return None
-
-
 def _raise_if_v1_failure(call: SyncCall | AsyncCall) -> None:
     """A 2xx carrying HeyGen's v1 failure shape, `{"code": 40009, "message": ...}`, is a failure."""
-    code, message = error_details(_json(_response(call)))
+    code, message = error_details(decode_json(_response(call)))
     if isinstance(code, int) and code != TRAIN_SUCCESS_CODE:
         raise _envelope_error(call, None, code, message)
 

@@ -19,7 +19,7 @@ from ._constants import (
     LOG_ENV,
 )
 from ._exceptions import ConfigurationError
-from ._types import NotGiven, SecretStr, Timeout
+from ._types import SecretStr, Timeout
 from ._version import __version__
 
 
@@ -145,10 +145,6 @@ def build_headers(
             headers.update({k: v for k, v in extra.items() if k.lower() != API_KEY_HEADER})
     headers[API_KEY_HEADER] = api_key
     return headers
-
-
-def pick(value: object, default: object) -> object:
-    return default if isinstance(value, NotGiven) else value
 
 
 _logging_configured = False

@@ -81,12 +81,19 @@ class CallOptions:
             return _NO_TIMEOUT
         if remaining is None:
             return timeout
-        return httpx.Timeout(
-            connect=_cap(timeout.connect, remaining),
-            read=_cap(timeout.read, remaining),
-            write=_cap(timeout.write, remaining),
-            pool=_cap(timeout.pool, remaining),
-        )
+        return cap_timeout(timeout, remaining)
+
+
+def cap_timeout(timeout: httpx.Timeout | None, remaining: float) -> httpx.Timeout:
+    """`timeout` with every part (None included: no limit) cut to `remaining` seconds."""
+    if timeout is None:
+        return httpx.Timeout(remaining)
+    return httpx.Timeout(
+        connect=_cap(timeout.connect, remaining),
+        read=_cap(timeout.read, remaining),
+        write=_cap(timeout.write, remaining),
+        pool=_cap(timeout.pool, remaining),
+    )
 
 
 @functools.lru_cache(maxsize=64)

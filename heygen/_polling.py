@@ -19,6 +19,7 @@ from ._exceptions import (
     TrainingNotStartedError,
     TrainingTimeoutError,
 )
+from ._http import cap_timeout
 from .types import TrainingState, TrainingStatus
 
 logger = logging.getLogger("heygen")
@@ -97,15 +98,7 @@ class TrainingWaiter:
         """The next status call's timeout: the client's, cut to what is left of the wait."""
         remaining = self._remaining()
         self.polls += 1
-        base = self._request_timeout
-        if base is None:
-            return httpx.Timeout(remaining)
-        return httpx.Timeout(
-            connect=min(base.connect or remaining, remaining),
-            read=min(base.read or remaining, remaining),
-            write=min(base.write or remaining, remaining),
-            pool=min(base.pool or remaining, remaining),
-        )
+        return cap_timeout(self._request_timeout, remaining)
 
     def observe(self, status: TrainingStatus) -> TrainingStatus | None:
         """The final status on success; raises on failure; None to keep polling."""
