@@ -7,6 +7,7 @@
 """
 
 from ._client import AsyncHeyGen, HeyGen
+from ._deprecation import Deprecation, HeyGenDeprecationWarning
 from ._exceptions import (
     APIConnectionError,
     APIError,
@@ -17,6 +18,7 @@ from ._exceptions import (
     BadRequestError,
     ConfigurationError,
     ConflictError,
+    EndpointRetiredError,
     EnvelopeError,
     HeyGenError,
     InternalServerError,
@@ -48,8 +50,11 @@ __all__ = [
     "BadRequestError",
     "ConfigurationError",
     "ConflictError",
+    "Deprecation",
+    "EndpointRetiredError",
     "EnvelopeError",
     "HeyGen",
+    "HeyGenDeprecationWarning",
     "HeyGenError",
     "InternalServerError",
     "NotFoundError",

@@ -6,6 +6,8 @@ HeyGen has several shapes (../shared/reference/heygen-api.md, section 5.1), all 
     v1:  {"code": 40009, "message": "...", "data": null}
     v3:  {"error": {"code": "...", "message": "...", "param": "...", "doc_url": "..."}}
 Anything else (a gateway's HTML page, an empty body) is described from the status alone.
+A v2 photo-avatar route that HeyGen retired becomes `EndpointRetiredError` here (the signals
+are read by `_deprecation.retired_route`).
 """
 
 from __future__ import annotations
@@ -16,11 +18,13 @@ from typing import Any
 import httpx
 
 from ._constants import REQUEST_ID_HEADER
+from ._deprecation import retired_route
 from ._exceptions import (
     APIStatusError,
     AuthenticationError,
     BadRequestError,
     ConflictError,
+    EndpointRetiredError,
     InternalServerError,
     NotFoundError,
     PaymentRequiredError,
@@ -118,6 +122,18 @@ def make_status_error(response: httpx.Response, *, retry_after: float | None = N
         "code": code,
         "request_id": request_id(response),
     }
+    route = retired_route(response, code, message)
+    if route is not None:
+        said = f" ({' '.join(message.split())})" if message else ""
+        return EndpointRetiredError(
+            f"HeyGen retired the v2 photo-avatar API: {route.endpoint} answered "
+            f"{status} {response.reason_phrase or ''}".rstrip()
+            + f"{said}. Use the v3 API instead: {route.replacement}",
+            endpoint=route.endpoint,
+            replacement=route.replacement,
+            cli_replacement=route.cli_replacement,
+            **kwargs,
+        )
     if status == 429:
         return RateLimitError(text, retry_after=retry_after, **kwargs)
     error_class = _STATUS_ERRORS.get(status)

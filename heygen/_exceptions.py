@@ -11,6 +11,7 @@
     │   │   ├── PaymentRequiredError         402  (not enough credits)
     │   │   ├── PermissionDeniedError        403
     │   │   ├── NotFoundError                404
+    │   │   ├── EndpointRetiredError         410, or a bare 404/405: HeyGen retired the v2 route
     │   │   ├── ConflictError                409
     │   │   ├── UnprocessableEntityError     422
     │   │   ├── RateLimitError               429  (has retry_after)
@@ -45,6 +46,7 @@ __all__ = [
     "BadRequestError",
     "ConfigurationError",
     "ConflictError",
+    "EndpointRetiredError",
     "EnvelopeError",
     "HeyGenError",
     "InternalServerError",
@@ -178,6 +180,37 @@ class PermissionDeniedError(APIStatusError):
 
 class NotFoundError(APIStatusError):
     """404: no such resource (for training: no such group under this key)."""
+
+
+class EndpointRetiredError(APIStatusError):
+    """HeyGen no longer serves this v2 photo-avatar route: move to the v3 API.
+
+    Raised for a 410, for a 404 or 405 on a v2 photo-avatar path whose body is not HeyGen's
+    error shape (an HTML page, a gateway's answer), and for an error saying the endpoint is
+    retired. A 404 in HeyGen's own shape (an unknown group) stays a `NotFoundError`.
+
+    Attributes:
+        endpoint: The retired route, as a template: `"POST /v2/photo_avatar/train"`.
+        replacement: The v3 Python calls to use instead.
+        cli_replacement: The v3 `heygen` commands to use instead.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        response: httpx.Response,
+        endpoint: str,
+        replacement: str,
+        cli_replacement: str,
+        body: object = None,
+        code: str | int | None = None,
+        request_id: str | None = None,
+    ) -> None:
+        super().__init__(message, response=response, body=body, code=code, request_id=request_id)
+        self.endpoint = endpoint
+        self.replacement = replacement
+        self.cli_replacement = cli_replacement
 
 
 class ConflictError(APIStatusError):

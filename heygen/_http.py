@@ -20,7 +20,8 @@ import httpx
 from . import _retry
 from ._clock import Clock
 from ._constants import API_KEY_HEADER, MAX_RESPONSE_BYTES
-from ._envelope import make_status_error, request_id
+from ._deprecation import announce, retired_route
+from ._envelope import decode_json, error_details, make_status_error, request_id
 from ._exceptions import APIConnectionError, APIResponseValidationError, APITimeoutError
 
 logger = logging.getLogger("heygen")
@@ -318,6 +319,8 @@ class _CallBase:
             response.status_code, idempotent=self._idempotent
         ):
             return None
+        if retired_route(response, *error_details(decode_json(response))) is not None:
+            return None  # a retired route stays retired: another attempt cannot help
         delay = self._delay(_retry.parse_retry_after(response.headers, self._options.clock.time()))
         if delay is None:
             return None
@@ -355,6 +358,7 @@ class _CallBase:
                 self.attempts,
                 request_id(response),
             )
+        announce(response)
         if response.is_success:
             return response
         retry_after = _retry.parse_retry_after(response.headers, self._options.clock.time())

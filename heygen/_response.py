@@ -8,6 +8,7 @@ from typing import Generic, TypeVar
 import httpx
 
 from ._constants import REQUEST_ID_HEADER
+from ._deprecation import Deprecation, deprecation_of
 
 T = TypeVar("T")
 
@@ -43,6 +44,14 @@ class RawResponse(Generic[T]):
         """HeyGen's `X-Request-Id`, when it sent one."""
         value: str | None = self.http_response.headers.get(REQUEST_ID_HEADER)
         return value
+
+    @property
+    def deprecation(self) -> Deprecation | None:
+        """HeyGen's deprecation signals on this answer (headers, body `warning`), or None.
+
+        `deprecation.sunset` is when HeyGen stops serving the endpoint, as an aware datetime.
+        """
+        return deprecation_of(self.http_response)
 
     def parse(self) -> T:
         """The parsed result, as the plain method would have returned it."""

@@ -22,6 +22,7 @@ from collections.abc import Iterator, Sequence
 from types import FrameType
 
 from heygen.testing._clock import Clock
+from heygen.testing._eras import ERAS
 from heygen.testing._fake import DEMO_GROUP_ID, FakeHeyGen
 from heygen.testing._server import FakeServer
 
@@ -91,6 +92,13 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--auto-create-groups", action="store_true", help="create unknown groups on first use instead of 404"
     )
+    serve.add_argument(
+        "--v2-era",
+        choices=ERAS,
+        default="live",
+        help="answer as v2 did (live), with HeyGen's deprecation marks (sunset), or as retired routes "
+        "(default: %(default)s)",
+    )
     serve.add_argument("--log-requests", action="store_true", help="log each request to stderr")
     return parser
 
@@ -103,6 +111,7 @@ def _fake_from(args: argparse.Namespace, clock: Clock | None = None) -> FakeHeyG
         clock=clock,
         groups=args.groups or (DEMO_GROUP_ID,),
         auto_create_groups=args.auto_create_groups,
+        v2_era=args.v2_era,
     )
 
 

@@ -78,9 +78,10 @@ class QueuedError:
 class App:
     """Routes, checks and answers requests; holds no lock (the caller serialises calls)."""
 
-    def __init__(self, contract: Contract, accounts: Accounts) -> None:
+    def __init__(self, contract: Contract, accounts: Accounts, v2_era: str = "live") -> None:
         self.contract = contract
         self.accounts = accounts
+        self.v2_era = v2_era  # see _eras: "live", "sunset" or "retired"
         self.queued_errors: list[QueuedError] = []
         self._operations: dict[str, Callable[[str, Mapping[str, str], Any], FakeResponse]] = {
             TRAIN: self._train,
@@ -93,6 +94,10 @@ class App:
     def handle(self, method: str, path: str, headers: Mapping[str, str], body: bytes) -> Exchange:
         """Answer one request. ``path`` is the request target as sent (percent-encoded, maybe a query)."""
         raw_path = path.split("?", 1)[0].split("#", 1)[0]
+        if self.v2_era == "retired" and raw_path.startswith("/v2/photo_avatar/"):
+            from heygen.testing._eras import retired_answer
+
+            return Exchange(retired_answer(), None, [])  # outside the v2 spec by definition
         routed = self.contract.route(method, raw_path)
         if isinstance(routed, list):
             if routed:
@@ -103,6 +108,10 @@ class App:
             return Exchange(response, None, self.contract.error_envelope_problems(response.body))
         operation, raw_params = routed
         response = self._answer(operation, raw_params, {k.lower(): v for k, v in headers.items()}, body)
+        if self.v2_era == "sunset":
+            from heygen.testing._eras import sunset_answer
+
+            response = sunset_answer(response)
         problems = operation.response_problems(response.status, response.headers, response.body)
         return Exchange(response, operation.operation_id, problems)
 

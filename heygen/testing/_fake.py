@@ -13,6 +13,7 @@ from typing import Literal
 from heygen.testing._app import DEFAULT_ERRORS, TRAIN, TRAINING_STATUS, App, FakeResponse, QueuedError
 from heygen.testing._clock import Clock, SystemClock
 from heygen.testing._contract import shipped_contract
+from heygen.testing._eras import V2Era, check_era
 from heygen.testing._server import FakeServer
 from heygen.testing._state import Accounts, GroupTemplate
 from heygen.testing._transport import FakeTransport
@@ -81,6 +82,9 @@ class FakeHeyGen:
         auto_create_groups: create unknown groups on first use instead of answering 404.
         strict: raise :class:`SpecViolationError` (from ``handle``, so from the transport) when
             a response breaks the spec. Off by default; the pytest fixture turns it on.
+        v2_era: ``"live"`` (default) answers as v2 did; ``"sunset"`` adds HeyGen's deprecation
+            headers and body ``warning``; ``"retired"`` answers every v2 photo-avatar route with
+            a bare 405 (see ``heygen.testing._eras`` for the evidence behind each).
     """
 
     def __init__(
@@ -93,6 +97,7 @@ class FakeHeyGen:
         groups: Iterable[str] = (DEMO_GROUP_ID,),
         auto_create_groups: bool = False,
         strict: bool = False,
+        v2_era: V2Era = "live",
     ) -> None:
         self.clock: Clock = clock if clock is not None else SystemClock()
         self.strict = strict
@@ -109,7 +114,7 @@ class FakeHeyGen:
             pending_seconds=pending_seconds,
             training_seconds=training_seconds,
         )
-        self._app = App(shipped_contract(), accounts)
+        self._app = App(shipped_contract(), accounts, check_era(v2_era))
 
     def add_group(
         self, group_id: str, *, api_key: str | None = None, photos: int = 4, fail_with: str | None = None
