@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 import time
+import warnings
 from collections.abc import Sequence
 from dataclasses import asdict
 from datetime import datetime
@@ -21,7 +23,9 @@ from . import (
     APITimeoutError,
     AuthenticationError,
     ConfigurationError,
+    EndpointRetiredError,
     HeyGen,
+    HeyGenDeprecationWarning,
     HeyGenError,
     PermissionDeniedError,
     TrainingError,
@@ -49,7 +53,7 @@ EXIT_CODES = {
     EXIT_USAGE: "usage error: bad arguments or settings",
     EXIT_AUTH: "authentication error: no API key, or HeyGen refused it",
     EXIT_TIMEOUT: "timeout: the request or the wait ran out of time",
-    EXIT_API_ERROR: "any other API error",
+    EXIT_API_ERROR: "any other API error (a retired HeyGen endpoint included)",
     EXIT_INTERRUPTED: "interrupted (Ctrl-C)",
 }
 
@@ -221,7 +225,35 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return EXIT_OK
 
 
+class _DeprecationNotice(logging.Filter):
+    """Shows HeyGen's deprecation of a v2 route once per run, naming the v3 command instead.
+
+    The SDK logs each deprecated endpoint once (and issues a `HeyGenDeprecationWarning`, which
+    the CLI silences); this filter turns the first such log record into the CLI's own line.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        super().__init__()
+        self._stream = stream
+        self._shown = False
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        deprecation = getattr(record, "heygen_deprecation", None)
+        if deprecation is None:
+            return True
+        if not self._shown:
+            self._shown = True
+            line = deprecation.describe(deprecation.cli_replacement or None)
+            self._stream.write(f"heygen: warning: {line}\n")
+            self._stream.flush()
+        return False
+
+
 def _error_line(error: BaseException) -> tuple[int, str]:
+    if isinstance(error, EndpointRetiredError):
+        return EXIT_API_ERROR, (
+            f"HeyGen retired {error.endpoint} (HTTP {error.status_code}); use {error.cli_replacement} instead"
+        )
     if isinstance(error, TrainingFailedError):
         return EXIT_TRAINING_FAILED, f"{error} (check the group's photos, then train again)"
     if isinstance(error, TrainingNotStartedError):
@@ -247,6 +279,18 @@ def main(
     """Run the CLI; returns the exit code."""
     out = stdout or sys.stdout
     err = stderr or sys.stderr
+    notice = _DeprecationNotice(err)
+    logger = logging.getLogger("heygen")
+    logger.addFilter(notice)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", HeyGenDeprecationWarning)
+            return _main(argv, out, err)
+    finally:
+        logger.removeFilter(notice)
+
+
+def _main(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
     parser = _parser()
     try:
         args = parser.parse_args(argv)

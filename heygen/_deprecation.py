@@ -50,6 +50,7 @@ class Deprecation:
         sunset: When it stops working (aware, UTC), from `Sunset` or the warning's `sunset_date`.
         message: HeyGen's own words, from the body's `warning.message`.
         replacement: What to call instead in this SDK.
+        cli_replacement: The `heygen` commands to run instead.
         v3_endpoint: The v3 endpoint HeyGen named, if it named one.
         docs_url: HeyGen's migration page, if given.
         deprecated_at: The date from a dated `Deprecation` header.
@@ -60,6 +61,7 @@ class Deprecation:
     sunset: datetime | None
     message: str | None
     replacement: str
+    cli_replacement: str = ""
     v3_endpoint: str | None = None
     docs_url: str | None = None
     deprecated_at: datetime | None = None
@@ -158,12 +160,14 @@ def deprecation_of(response: httpx.Response, now: datetime | None = None) -> Dep
         deprecated = True
         sunset = sunset or _day_or_date(warning.get("sunset_date"))
     warning = warning or {}
+    route = route_of(response)
     return Deprecation(
-        endpoint=route_of(response).endpoint,
+        endpoint=route.endpoint,
         deprecated=deprecated,
         sunset=sunset,
         message=_text(warning.get("message")),
-        replacement=route_of(response).replacement,
+        replacement=route.replacement,
+        cli_replacement=route.cli_replacement,
         v3_endpoint=_text(warning.get("v3_endpoint")),
         docs_url=_text(warning.get("docs_url")),
         deprecated_at=deprecated_at,
@@ -221,8 +225,13 @@ _RETIRED_WORDS = re.compile(
 )
 
 
+def _heygen_shaped(body: object) -> bool:
+    """A JSON object with one of HeyGen's envelope keys (v2 `error`/`data`, v1 `code`/`message`)."""
+    return isinstance(body, dict) and not body.keys().isdisjoint(("error", "data", "code", "message"))
+
+
 def retired_route(
-    response: httpx.Response, code: str | int | None, message: str | None
+    response: httpx.Response, body: object, code: str | int | None, message: str | None
 ) -> LegacyRoute | None:
     """The v2 photo-avatar route this error answer says is retired, or None.
 
@@ -237,7 +246,7 @@ def retired_route(
     status = response.status_code
     if status == 410:
         return route
-    if status in (404, 405) and code is None and message is None:
+    if status in (404, 405) and not _heygen_shaped(body):
         return route
     said = " ".join(str(part) for part in (code, message) if part is not None)
     if status >= 400 and said and _RETIRED_WORDS.search(said.replace("-", "_")):

@@ -122,7 +122,7 @@ def make_status_error(response: httpx.Response, *, retry_after: float | None = N
         "code": code,
         "request_id": request_id(response),
     }
-    route = retired_route(response, code, message)
+    route = retired_route(response, body, code, message)
     if route is not None:
         said = f" ({' '.join(message.split())})" if message else ""
         return EndpointRetiredError(

@@ -319,7 +319,8 @@ class _CallBase:
             response.status_code, idempotent=self._idempotent
         ):
             return None
-        if retired_route(response, *error_details(decode_json(response))) is not None:
+        body = decode_json(response)
+        if retired_route(response, body, *error_details(body)) is not None:
             return None  # a retired route stays retired: another attempt cannot help
         delay = self._delay(_retry.parse_retry_after(response.headers, self._options.clock.time()))
         if delay is None:

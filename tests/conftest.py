@@ -16,6 +16,14 @@ import _spec  # noqa: E402
 from tests._summary import SUMMARY  # noqa: E402
 
 
+@pytest.fixture(autouse=True)
+def _forget_deprecation_announcements() -> None:
+    """Each test sees HeyGen's deprecation warnings afresh (the SDK issues each once per process)."""
+    from heygen._deprecation import reset_announcements
+
+    reset_announcements()
+
+
 @pytest.fixture(scope="session")
 def provided_spec() -> dict[str, Any]:
     """HeyGen's document, exactly as published."""

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from heygen import APIStatusError, HeyGenError, RateLimitError
+from heygen import APIStatusError, HeyGenDeprecationWarning, HeyGenError, RateLimitError
 from tests._fixtures import fixture_id, fixture_paths, load_fixture
 from tests._openapi import operations
 from tests.support.facade import KINDS, OPERATIONS, open_facade
@@ -45,7 +45,17 @@ async def test_facade_yields_what_the_fixture_expects(path: Path, kind: str) -> 
     fixture = load_fixture(path)
     async with open_facade(kind, handler=fixture.httpx_response, max_retries=0) as facade:
         if fixture.expected_result is not None:
-            result = await facade.call(fixture.operation, GROUP_ID)
+            deprecation = fixture.expect.get("deprecation")
+            if deprecation is None:
+                raw = await facade.call(fixture.operation, GROUP_ID, raw=True)
+                assert raw.deprecation is None, f"{path}: no deprecation signal, yet {raw.deprecation}"
+            else:
+                with pytest.warns(HeyGenDeprecationWarning, match=r"HeyGen has deprecated \S+ /v2/"):
+                    raw = await facade.call(fixture.operation, GROUP_ID, raw=True)
+                assert raw.deprecation.sunset.isoformat() == deprecation["sunset"]
+                assert raw.deprecation.message == deprecation["message"]
+                assert raw.deprecation.deprecated is True
+            result = raw.parsed
             assert result.group_id == GROUP_ID
             for name, value in fixture.expected_result.items():
                 actual = getattr(result, name)

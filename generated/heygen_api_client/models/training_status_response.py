@@ -10,6 +10,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.api_error_detail import ApiErrorDetail
+    from ..models.legacy_warning import LegacyWarning
     from ..models.training_status_data import TrainingStatusData
 
 
@@ -22,10 +23,13 @@ class TrainingStatusResponse:
 
     error: ApiErrorDetail | None | str | Unset = UNSET
     data: None | TrainingStatusData | Unset = UNSET
+    warning: LegacyWarning | None | str | Unset = UNSET
+    """ Present only while HeyGen deprecates the endpoint. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.api_error_detail import ApiErrorDetail
+        from ..models.legacy_warning import LegacyWarning
         from ..models.training_status_data import TrainingStatusData
 
         error: dict[str, Any] | None | str | Unset
@@ -44,6 +48,14 @@ class TrainingStatusResponse:
         else:
             data = self.data
 
+        warning: dict[str, Any] | None | str | Unset
+        if isinstance(self.warning, Unset):
+            warning = UNSET
+        elif isinstance(self.warning, LegacyWarning):
+            warning = self.warning.to_dict()
+        else:
+            warning = self.warning
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
@@ -51,12 +63,15 @@ class TrainingStatusResponse:
             field_dict["error"] = error
         if data is not UNSET:
             field_dict["data"] = data
+        if warning is not UNSET:
+            field_dict["warning"] = warning
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.api_error_detail import ApiErrorDetail
+        from ..models.legacy_warning import LegacyWarning
         from ..models.training_status_data import TrainingStatusData
 
         d = dict(src_dict)
@@ -95,9 +110,27 @@ class TrainingStatusResponse:
 
         data = _parse_data(d.pop("data", UNSET))
 
+        def _parse_warning(data: object) -> LegacyWarning | None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                warning_type_0 = LegacyWarning.from_dict(data)
+
+                return warning_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(LegacyWarning | None | str | Unset, data)
+
+        warning = _parse_warning(d.pop("warning", UNSET))
+
         training_status_response = cls(
             error=error,
             data=data,
+            warning=warning,
         )
 
         training_status_response.additional_properties = d
