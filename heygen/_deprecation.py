@@ -69,7 +69,10 @@ class Deprecation:
     def describe(self, replacement: str | None = None) -> str:
         """One line for a warning or a log: the endpoint, the date, HeyGen's words, what instead."""
         when = f"; HeyGen will retire it on {_day(self.sunset)}" if self.sunset else ""
-        text = f"HeyGen has deprecated {self.endpoint}{when}"
+        if self.deprecated or self.deprecated_at is None:
+            text = f"HeyGen has deprecated {self.endpoint}{when}"
+        else:
+            text = f"HeyGen will deprecate {self.endpoint} on {_day(self.deprecated_at)}{when}"
         if self.message:
             text += f". HeyGen says: {' '.join(self.message.split()).rstrip('.')}"
         if self.v3_endpoint:

@@ -243,3 +243,11 @@ def test_no_signal_no_deprecation() -> None:
 def test_other_paths_name_their_own_endpoint() -> None:
     found = deprecation_of(_response({"Deprecation": "true"}, path="/v1/user/remaining_quota"), now=NOW)
     assert found is not None and found.endpoint == "POST /v1/user/remaining_quota"
+
+
+def test_a_future_deprecation_date_is_worded_as_future() -> None:
+    found = deprecation_of(_response({"Deprecation": "@1793491200"}), now=NOW)
+    assert found is not None and not found.deprecated
+    assert found.describe().startswith(
+        "HeyGen will deprecate POST /v2/photo_avatar/train on 2026-11-01 00:00 UTC."
+    )
