@@ -30,6 +30,9 @@ __all__ = ["Deprecation", "HeyGenDeprecationWarning", "announce", "deprecation_o
 
 logger = logging.getLogger("heygen")
 
+# Set (as a response extension) on a response whose body was lost to a caller's raising hook.
+BODY_LOST = "heygen_body_lost"
+
 
 class HeyGenDeprecationWarning(DeprecationWarning):
     """HeyGen marked an endpoint this SDK called as deprecated; it will stop working.
@@ -249,7 +252,7 @@ def retired_route(
     status = response.status_code
     if status == 410:
         return route
-    if status in (404, 405) and not _heygen_shaped(body):
+    if status in (404, 405) and not _heygen_shaped(body) and not response.extensions.get(BODY_LOST):
         return route
     said = " ".join(str(part) for part in (code, message) if part is not None)
     if status >= 400 and said and _RETIRED_WORDS.search(said.replace("-", "_")):

@@ -20,7 +20,7 @@ import httpx
 from . import _retry
 from ._clock import Clock
 from ._constants import API_KEY_HEADER, MAX_RESPONSE_BYTES
-from ._deprecation import announce, retired_route
+from ._deprecation import BODY_LOST, announce, retired_route
 from ._envelope import decode_json, error_details, make_status_error, request_id
 from ._exceptions import APIConnectionError, APIResponseValidationError, APITimeoutError
 
@@ -402,7 +402,13 @@ def _after_hook_raised(error: httpx.HTTPStatusError) -> httpx.Response:
     if not original.is_closed:
         return original
     headers = [(k, v) for k, v in original.headers.multi_items() if k.lower() not in _BODY_FRAMING]
-    return httpx.Response(original.status_code, headers=headers, content=b"", request=original.request)
+    return httpx.Response(
+        original.status_code,
+        headers=headers,
+        content=b"",
+        request=original.request,
+        extensions={BODY_LOST: True},  # an empty body here says nothing about who answered
+    )
 
 
 def _cap(value: float | None, remaining: float) -> float:

@@ -216,7 +216,8 @@ def _documented_examples(operation: Operation, statuses: list[int]) -> list[tupl
     the documented success is checked on every run, whatever Hypothesis draws."""
     found = []
     for status in statuses:
-        prefix = pointer("paths", operation.path, operation.method, "responses", str(status)) + "/"
+        # Body examples only: those of the response's headers describe header values.
+        prefix = pointer("paths", operation.path, operation.method, "responses", str(status), "content") + "/"
         found += [
             (example.value, status) for example in examples(CORRECTED) if example.pointer.startswith(prefix)
         ]

@@ -8,7 +8,12 @@ without `x-api-key` is answered 401 and raised as `AuthenticationError`.
 On HeyGen's document as published: without --errors Prism serves the Result example and the
 facade parses it; with --errors Prism refuses to send that example (it breaks the document's own
 schema) and answers 500, which the facade raises as `InternalServerError`; the status operation
-is not in that document, so Prism answers 404 and the facade raises `NotFoundError`.
+is not in that document, so Prism answers 404 with its own (non-HeyGen) JSON, and the facade
+raises `EndpointRetiredError`: a v2 photo-avatar route the server does not know is what a retired
+route looks like.
+
+The corrected spec documents the sunset's `Deprecation` and `Sunset` headers with the values
+HeyGen sent, so Prism sends them and the facade warns once per endpoint.
 """
 
 from __future__ import annotations
@@ -25,8 +30,9 @@ import pytest
 
 from heygen import (
     AuthenticationError,
+    EndpointRetiredError,
+    HeyGenDeprecationWarning,
     InternalServerError,
-    NotFoundError,
     TrainingJob,
     TrainingState,
     TrainingStatus,
@@ -100,8 +106,13 @@ async def test_facade_trains_and_reads_the_documented_examples(
     prism: _prism.PrismServer, kind: str, group_id: str
 ) -> None:
     async with _facade(kind, prism) as facade:
-        trained = await facade.call(TRAIN, group_id, raw=True)
-        status = await facade.call(STATUS, group_id, raw=True)
+        with pytest.warns(HeyGenDeprecationWarning) as caught:
+            trained = await facade.call(TRAIN, group_id, raw=True)
+            status = await facade.call(STATUS, group_id, raw=True)
+    assert len(caught) == 2  # one per endpoint
+    for raw in (trained, status):
+        assert raw.deprecation is not None
+        assert raw.deprecation.sunset == datetime(2026, 10, 31, tzinfo=UTC)
     assert trained.parsed == _expected_job(group_id)
     assert trained.parsed.flow_id == "46b0c8af19ea12eabbd86a3cc8abeb17"
     assert status.parsed == _expected_status(group_id)
@@ -162,12 +173,12 @@ async def test_provided_spec_defect_is_a_500_raised_as_internal_server_error(
 
 @pytest.mark.parametrize("kind", KINDS)
 @pytest.mark.parametrize("server_name", ["provided", "provided-no-errors"])
-async def test_status_on_the_provided_spec_is_raised_as_not_found(
+async def test_status_on_the_provided_spec_is_raised_as_a_retired_route(
     prism_servers: dict[str, _prism.PrismServer], server_name: str, kind: str
 ) -> None:
     """HeyGen's document has no status operation: Prism answers 404 whatever its settings."""
     async with _facade(kind, prism_servers[server_name]) as facade:
-        with pytest.raises(NotFoundError) as caught:
+        with pytest.raises(EndpointRetiredError) as caught:
             await facade.call(STATUS, "grp_contract_1")
     error = caught.value
     assert error.status_code == 404

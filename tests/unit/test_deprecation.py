@@ -115,6 +115,20 @@ async def test_warning_can_be_silenced_with_filterwarnings(api: Api, server: Scr
     assert seen == []
 
 
+@pytest.mark.parametrize("warning", [7, [], "going away", {"message": 5, "sunset_date": []}, {"extra": {}}])
+async def test_any_warning_value_leaves_the_result_intact(
+    api: Api, server: ScriptedServer, warning: object
+) -> None:
+    """The generated models take `warning` as a union ending in the raw value: nothing breaks."""
+    server.queue(
+        Reply(200, {**TRAIN_OK, "warning": warning}), Reply(200, {**status_body("ready"), "warning": warning})
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", HeyGenDeprecationWarning)
+        assert (await api.train("g1")).flow_id == TRAIN_OK["data"]["data"]["flow_id"]
+        assert (await api.status("g1")).raw_status == "ready"
+
+
 # --- retired routes --------------------------------------------------------------------------
 
 HTML_404 = "<!DOCTYPE html><html><head><title>404 Not Found</title></head><body>Not Found</body></html>"
