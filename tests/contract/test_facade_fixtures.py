@@ -20,6 +20,17 @@ from tests._openapi import operations
 from tests.support.facade import KINDS, OPERATIONS, open_facade
 
 GROUP_ID = "grp_contract_1"
+# The v3 operations are in the spec and have fixtures before the facade calls them. This names
+# them, so the gap is visible and shrinks: a v3 facade call added to OPERATIONS must leave this set.
+V3_AWAITING_FACADE = frozenset(
+    {
+        "upload-asset", "get-asset", "create-avatar", "list-avatar-groups", "get-avatar-group",
+        "delete-avatar-group", "create-avatar-consent", "list-avatar-looks", "get-avatar-look",
+        "update-avatar-look", "delete-avatar-look", "create-webhook-endpoint", "list-webhook-endpoints",
+        "update-webhook-endpoint", "delete-webhook-endpoint", "rotate-webhook-secret",
+        "list-webhook-event-types", "list-webhook-events",
+    }
+)  # fmt: skip
 
 
 def _matches(actual: object, expected: Any) -> bool:
@@ -32,15 +43,23 @@ def _matches(actual: object, expected: Any) -> bool:
     return actual == expected and type(actual) is type(expected)
 
 
-def test_every_operation_in_the_spec_has_a_facade_call(corrected_spec: dict[str, Any]) -> None:
-    missing = [op.operation_id for op in operations(corrected_spec) if op.operation_id not in OPERATIONS]
+def test_every_operation_in_the_spec_has_a_facade_call(client_spec: dict[str, Any]) -> None:
+    in_spec = {op.operation_id for op in operations(client_spec)}
+    missing = sorted(in_spec - set(OPERATIONS) - V3_AWAITING_FACADE)
     assert not missing, f"add a line per operation to OPERATIONS in tests/support/facade.py: {missing}"
-    stale = sorted(set(OPERATIONS) - {op.operation_id for op in operations(corrected_spec)})
-    assert not stale, f"OPERATIONS names operations the corrected spec does not have: {stale}"
+    stale = sorted(set(OPERATIONS) - in_spec)
+    assert not stale, f"OPERATIONS names operations the spec does not have: {stale}"
+    done = sorted(V3_AWAITING_FACADE & set(OPERATIONS))
+    assert not done, f"these have a facade call now: remove them from V3_AWAITING_FACADE: {done}"
+    assert not V3_AWAITING_FACADE - in_spec, sorted(V3_AWAITING_FACADE - in_spec)
+
+
+def _replayable() -> list[Path]:
+    return [path for path in fixture_paths() if load_fixture(path).operation not in V3_AWAITING_FACADE]
 
 
 @pytest.mark.parametrize("kind", KINDS)
-@pytest.mark.parametrize("path", fixture_paths(), ids=fixture_id)
+@pytest.mark.parametrize("path", _replayable(), ids=fixture_id)
 async def test_facade_yields_what_the_fixture_expects(path: Path, kind: str) -> None:
     fixture = load_fixture(path)
     async with open_facade(kind, handler=fixture.httpx_response, max_retries=0) as facade:
