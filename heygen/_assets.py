@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cached_property
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from . import _v3_adapters as ops
 from ._avatar_args import validate_id
@@ -16,42 +16,6 @@ from ._uploads import UploadFile, open_upload
 
 if TYPE_CHECKING:
     from ._client import AsyncHeyGen, HeyGen
-
-T = TypeVar("T")
-
-
-def run_sync(
-    client: HeyGen,
-    operation: ops.Operation[T],
-    *,
-    key: str | None = None,
-    timeout: Timeout | NotGiven = NOT_GIVEN,
-    max_retries: int | NotGiven = NOT_GIVEN,
-    extra_headers: Mapping[str, str] | None = None,
-) -> RawResponse[T]:
-    """Send one v3 operation on a sync client; `key` makes it an idempotent, retryable create."""
-    call = client._new_call(timeout, max_retries, extra_headers)
-    call.idempotency_key = key
-    parsed = operation.run_sync(call)
-    assert call.response is not None
-    return RawResponse(http_response=call.response, parsed=parsed, attempts=call.attempts)
-
-
-async def run_async(
-    client: AsyncHeyGen,
-    operation: ops.Operation[T],
-    *,
-    key: str | None = None,
-    timeout: Timeout | NotGiven = NOT_GIVEN,
-    max_retries: int | NotGiven = NOT_GIVEN,
-    extra_headers: Mapping[str, str] | None = None,
-) -> RawResponse[T]:
-    """`run_sync` on an async client."""
-    call = client._new_call(timeout, max_retries, extra_headers)
-    call.idempotency_key = key
-    parsed = await operation.run_async(call)
-    assert call.response is not None
-    return RawResponse(http_response=call.response, parsed=parsed, attempts=call.attempts)
 
 
 class Assets:
@@ -74,7 +38,7 @@ class Assets:
         extra_headers: Mapping[str, str] | None = None,
     ) -> RawResponse[UploadedAsset]:
         try:
-            return run_sync(
+            return ops.run_sync(
                 self._client,
                 ops.upload_asset(file),
                 key=key,
@@ -130,7 +94,7 @@ class Assets:
     ) -> Asset:
         """An asset's record (`GET /v3/assets/{asset_id}`)."""
         operation = ops.get_asset(validate_id(asset_id, "asset_id"))
-        return run_sync(
+        return ops.run_sync(
             self._client, operation, timeout=timeout, max_retries=max_retries, extra_headers=extra_headers
         ).parsed
 
@@ -150,7 +114,7 @@ class AssetsWithRawResponse:
 
     def retrieve(self, asset_id: str) -> RawResponse[Asset]:
         """`retrieve`, returning the raw response."""
-        return run_sync(self._resource._client, ops.get_asset(validate_id(asset_id, "asset_id")))
+        return ops.run_sync(self._resource._client, ops.get_asset(validate_id(asset_id, "asset_id")))
 
 
 class AsyncAssets:
@@ -173,7 +137,7 @@ class AsyncAssets:
         extra_headers: Mapping[str, str] | None = None,
     ) -> RawResponse[UploadedAsset]:
         try:
-            return await run_async(
+            return await ops.run_async(
                 self._client,
                 ops.upload_asset(file),
                 key=key,
@@ -209,7 +173,7 @@ class AsyncAssets:
     ) -> Asset:
         """An asset's record (`GET /v3/assets/{asset_id}`)."""
         operation = ops.get_asset(validate_id(asset_id, "asset_id"))
-        raw = await run_async(
+        raw = await ops.run_async(
             self._client, operation, timeout=timeout, max_retries=max_retries, extra_headers=extra_headers
         )
         return raw.parsed
@@ -230,4 +194,4 @@ class AsyncAssetsWithRawResponse:
 
     async def retrieve(self, asset_id: str) -> RawResponse[Asset]:
         """`retrieve`, returning the raw response."""
-        return await run_async(self._resource._client, ops.get_asset(validate_id(asset_id, "asset_id")))
+        return await ops.run_async(self._resource._client, ops.get_asset(validate_id(asset_id, "asset_id")))

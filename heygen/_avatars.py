@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 
 from . import _avatar_args as args
 from . import _v3_adapters as ops
-from ._assets import run_sync
 from ._avatar_errors import AvatarError
 from ._avatar_types import AvatarConsent, AvatarCreation, AvatarGroup, AvatarLook
 from ._constants import DEFAULT_POLL_INTERVAL, DEFAULT_WAIT_TIMEOUT
@@ -72,7 +71,7 @@ class Avatars:
         # The upload shares the create's key: HeyGen scopes keys per endpoint, so repeating the
         # whole call with the same key replays both steps instead of redoing either.
         body = args.photo_body(name, self._resolve(file, key), group)
-        raw = run_sync(self._client, ops.create_avatar(body), key=key)
+        raw = ops.run_sync(self._client, ops.create_avatar(body), key=key)
         return dataclasses.replace(raw, parsed=dataclasses.replace(raw.parsed, photo_sent_as=file.sent_as))
 
     def create_photo(
@@ -206,7 +205,7 @@ class Avatars:
 
     def retrieve(self, group_id: str, *, timeout: Timeout | NotGiven = NOT_GIVEN) -> AvatarGroup:
         """An avatar group (`GET /v3/avatars/{group_id}`), with its `status`."""
-        return run_sync(
+        return ops.run_sync(
             self._client, ops.get_group(args.validate_id(group_id, "group_id")), timeout=timeout
         ).parsed
 
@@ -219,7 +218,7 @@ class Avatars:
         limit = args.validate_limit(limit)
 
         def fetch(token: str | None) -> Page[AvatarGroup]:
-            items, has_more, next_token = run_sync(self._client, ops.list_groups(limit, token)).parsed
+            items, has_more, next_token = ops.run_sync(self._client, ops.list_groups(limit, token)).parsed
             return Page(items, has_more=has_more, next_token=next_token, fetch=fetch)
 
         return fetch(None)
@@ -305,7 +304,7 @@ class AvatarsWithRawResponse:
                 if image.upload is not None:
                     image.upload.close()
         body = args.prompt_body(name, prompt, group, reference, images)
-        return run_sync(self._client, ops.create_avatar(body), key=key)
+        return ops.run_sync(self._client, ops.create_avatar(body), key=key)
 
     def create_from_prompt(
         self,
@@ -341,10 +340,10 @@ class AvatarsWithRawResponse:
             video = self._resource._resolve(
                 file_input(consent_video, what="consent_video", media="video"), key
             )
-        return run_sync(self._client, ops.consent(group, args.consent_body(text, video, url)), key=key)
+        return ops.run_sync(self._client, ops.consent(group, args.consent_body(text, video, url)), key=key)
 
     def retrieve(self, group_id: str) -> RawResponse[AvatarGroup]:
-        return run_sync(self._client, ops.get_group(args.validate_id(group_id, "group_id")))
+        return ops.run_sync(self._client, ops.get_group(args.validate_id(group_id, "group_id")))
 
     def delete(self, group_id: str) -> RawResponse[str]:
-        return run_sync(self._client, ops.delete_group(args.validate_id(group_id, "group_id")))
+        return ops.run_sync(self._client, ops.delete_group(args.validate_id(group_id, "group_id")))

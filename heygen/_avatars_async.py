@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from . import _avatar_args as args
 from . import _v3_adapters as ops
-from ._assets import run_async
 from ._avatar_errors import AvatarError
 from ._avatar_types import AvatarConsent, AvatarCreation, AvatarGroup, AvatarLook
 from ._constants import DEFAULT_POLL_INTERVAL, DEFAULT_WAIT_TIMEOUT
@@ -69,7 +68,7 @@ class AsyncAvatars:
         # The upload shares the create's key: HeyGen scopes keys per endpoint, so repeating the
         # whole call with the same key replays both steps instead of redoing either.
         body = args.photo_body(name, await self._resolve(file, key), group)
-        raw = await run_async(self._client, ops.create_avatar(body), key=key)
+        raw = await ops.run_async(self._client, ops.create_avatar(body), key=key)
         return dataclasses.replace(raw, parsed=dataclasses.replace(raw.parsed, photo_sent_as=file.sent_as))
 
     async def create_photo(
@@ -209,7 +208,7 @@ class AsyncAvatars:
     async def retrieve(self, group_id: str, *, timeout: Timeout | NotGiven = NOT_GIVEN) -> AvatarGroup:
         """An avatar group (`GET /v3/avatars/{group_id}`), with its `status`."""
         operation = ops.get_group(args.validate_id(group_id, "group_id"))
-        return (await run_async(self._client, operation, timeout=timeout)).parsed
+        return (await ops.run_async(self._client, operation, timeout=timeout)).parsed
 
     def list(self, *, limit: int | None = None) -> AsyncPager[AvatarGroup]:
         """Avatar groups: `await` it for the first page, or `async for` every group.
@@ -220,7 +219,7 @@ class AsyncAvatars:
         limit = args.validate_limit(limit)
 
         async def fetch(token: str | None) -> AsyncPage[AvatarGroup]:
-            raw = await run_async(self._client, ops.list_groups(limit, token))
+            raw = await ops.run_async(self._client, ops.list_groups(limit, token))
             items, has_more, next_token = raw.parsed
             return AsyncPage(items, has_more=has_more, next_token=next_token, fetch=fetch)
 
@@ -307,7 +306,7 @@ class AsyncAvatarsWithRawResponse:
                 if image.upload is not None:
                     image.upload.close()
         body = args.prompt_body(name, prompt, group, reference, images)
-        return await run_async(self._client, ops.create_avatar(body), key=key)
+        return await ops.run_async(self._client, ops.create_avatar(body), key=key)
 
     async def create_from_prompt(
         self,
@@ -343,10 +342,12 @@ class AsyncAvatarsWithRawResponse:
             video = await self._resource._resolve(
                 file_input(consent_video, what="consent_video", media="video"), key
             )
-        return await run_async(self._client, ops.consent(group, args.consent_body(text, video, url)), key=key)
+        return await ops.run_async(
+            self._client, ops.consent(group, args.consent_body(text, video, url)), key=key
+        )
 
     async def retrieve(self, group_id: str) -> RawResponse[AvatarGroup]:
-        return await run_async(self._client, ops.get_group(args.validate_id(group_id, "group_id")))
+        return await ops.run_async(self._client, ops.get_group(args.validate_id(group_id, "group_id")))
 
     async def delete(self, group_id: str) -> RawResponse[str]:
-        return await run_async(self._client, ops.delete_group(args.validate_id(group_id, "group_id")))
+        return await ops.run_async(self._client, ops.delete_group(args.validate_id(group_id, "group_id")))

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, TypeVar
 
 from . import _avatar_args as args
 from . import _v3_adapters as ops
-from ._assets import run_sync
 from ._avatar_polling import AvatarWaiter
 from ._avatar_types import AvatarGroup, AvatarLook
 from ._constants import DEFAULT_POLL_INTERVAL, DEFAULT_WAIT_TIMEOUT
@@ -58,7 +57,7 @@ def wait_sync(
     while True:
         request_timeout = waiter.request_timeout()
         try:
-            avatar = run_sync(client, fetch(avatar_id), timeout=request_timeout).parsed
+            avatar = ops.run_sync(client, fetch(avatar_id), timeout=request_timeout).parsed
         except HeyGenError as error:
             waiter.observe_error(error)
         else:
@@ -82,7 +81,7 @@ class Looks:
     def retrieve(self, look_id: str, *, timeout: Timeout | NotGiven = NOT_GIVEN) -> AvatarLook:
         """A look (`GET /v3/avatars/looks/{look_id}`)."""
         operation = ops.get_look(args.validate_id(look_id, "look_id"))
-        return run_sync(self._client, operation, timeout=timeout).parsed
+        return ops.run_sync(self._client, operation, timeout=timeout).parsed
 
     def list(
         self,
@@ -108,7 +107,7 @@ class Looks:
         }
 
         def fetch(token: str | None) -> Page[AvatarLook]:
-            items, has_more, next_token = run_sync(self._client, ops.list_looks(params, token)).parsed
+            items, has_more, next_token = ops.run_sync(self._client, ops.list_looks(params, token)).parsed
             return Page(items, has_more=has_more, next_token=next_token, fetch=fetch)
 
         return fetch(None)
@@ -145,11 +144,11 @@ class LooksWithRawResponse:
         self._client = resource._client
 
     def retrieve(self, look_id: str) -> RawResponse[AvatarLook]:
-        return run_sync(self._client, ops.get_look(args.validate_id(look_id, "look_id")))
+        return ops.run_sync(self._client, ops.get_look(args.validate_id(look_id, "look_id")))
 
     def update(self, look_id: str, *, name: str) -> RawResponse[AvatarLook]:
         body = args.validate_text(name, "name")
-        return run_sync(self._client, ops.update_look(args.validate_id(look_id, "look_id"), body))
+        return ops.run_sync(self._client, ops.update_look(args.validate_id(look_id, "look_id"), body))
 
     def delete(self, look_id: str) -> RawResponse[str]:
-        return run_sync(self._client, ops.delete_look(args.validate_id(look_id, "look_id")))
+        return ops.run_sync(self._client, ops.delete_look(args.validate_id(look_id, "look_id")))

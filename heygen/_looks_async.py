@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, TypeVar
 
 from . import _avatar_args as args
 from . import _v3_adapters as ops
-from ._assets import run_async
 from ._avatar_polling import AvatarWaiter
 from ._avatar_types import AvatarGroup, AvatarLook
 from ._constants import DEFAULT_POLL_INTERVAL, DEFAULT_WAIT_TIMEOUT
@@ -46,7 +45,7 @@ async def wait_async(
     while True:
         request_timeout = waiter.request_timeout()
         try:
-            avatar = (await run_async(client, fetch(avatar_id), timeout=request_timeout)).parsed
+            avatar = (await ops.run_async(client, fetch(avatar_id), timeout=request_timeout)).parsed
         except HeyGenError as error:
             waiter.observe_error(error)
         else:
@@ -72,7 +71,7 @@ class AsyncLooks:
     async def retrieve(self, look_id: str, *, timeout: Timeout | NotGiven = NOT_GIVEN) -> AvatarLook:
         """A look (`GET /v3/avatars/looks/{look_id}`)."""
         operation = ops.get_look(args.validate_id(look_id, "look_id"))
-        return (await run_async(self._client, operation, timeout=timeout)).parsed
+        return (await ops.run_async(self._client, operation, timeout=timeout)).parsed
 
     def list(
         self,
@@ -91,7 +90,7 @@ class AsyncLooks:
         }
 
         async def fetch(token: str | None) -> AsyncPage[AvatarLook]:
-            raw = await run_async(self._client, ops.list_looks(params, token))
+            raw = await ops.run_async(self._client, ops.list_looks(params, token))
             items, has_more, next_token = raw.parsed
             return AsyncPage(items, has_more=has_more, next_token=next_token, fetch=fetch)
 
@@ -127,11 +126,11 @@ class AsyncLooksWithRawResponse:
         self._client = resource._client
 
     async def retrieve(self, look_id: str) -> RawResponse[AvatarLook]:
-        return await run_async(self._client, ops.get_look(args.validate_id(look_id, "look_id")))
+        return await ops.run_async(self._client, ops.get_look(args.validate_id(look_id, "look_id")))
 
     async def update(self, look_id: str, *, name: str) -> RawResponse[AvatarLook]:
         body = args.validate_text(name, "name")
-        return await run_async(self._client, ops.update_look(args.validate_id(look_id, "look_id"), body))
+        return await ops.run_async(self._client, ops.update_look(args.validate_id(look_id, "look_id"), body))
 
     async def delete(self, look_id: str) -> RawResponse[str]:
-        return await run_async(self._client, ops.delete_look(args.validate_id(look_id, "look_id")))
+        return await ops.run_async(self._client, ops.delete_look(args.validate_id(look_id, "look_id")))
