@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Generic, TypedDict, TypeVar, cast
 
 import httpx
 
@@ -98,6 +98,17 @@ class Operation(Generic[T]):
                 body=body,
                 request_id=request_id(response),
             ) from None
+
+
+class RequestOptions(TypedDict, total=False):
+    """What every v3 method takes as keywords, for that call only (as `with_options` does)."""
+
+    timeout: Timeout
+    """This call's timeout, overriding the client's (seconds, `httpx.Timeout`, None: none)."""
+    max_retries: int
+    """This call's retries, overriding the client's."""
+    extra_headers: Mapping[str, str] | None
+    """Headers to add to the request (they cannot replace the API key)."""
 
 
 def run_sync(
