@@ -1,4 +1,4 @@
-"""`client.avatars` and `client.avatars.looks` (v3): create photo avatars, follow them to ready.
+"""`client.avatars` (v3): create photo avatars (and prompt looks), follow them until ready.
 
 On v3 there is no separate training call: creating a photo avatar starts its training, and the
 group's `status` goes `processing` -> `completed` (or `failed`, or `pending_consent`).
