@@ -6,6 +6,18 @@
 ...     client.photo_avatars.wait_for_training(job.group_id)
 """
 
+from ._avatar_errors import AvatarConsentRequiredError, AvatarError, AvatarFailedError, AvatarTimeoutError
+from ._avatar_types import (
+    Asset,
+    AvatarConsent,
+    AvatarCreation,
+    AvatarGroup,
+    AvatarLook,
+    AvatarStatus,
+    AvatarType,
+    FailureReason,
+    UploadedAsset,
+)
 from ._client import AsyncHeyGen, HeyGen
 from ._deprecation import Deprecation, HeyGenDeprecationWarning
 from ._exceptions import (
@@ -31,7 +43,9 @@ from ._exceptions import (
     TrainingNotStartedError,
     TrainingTimeoutError,
     UnprocessableEntityError,
+    WaitTimeoutError,
 )
+from ._pages import AsyncPage, AsyncPager, Page
 from ._resources import TrainingResult
 from ._response import RawResponse
 from ._types import NOT_GIVEN, NotGiven
@@ -45,20 +59,35 @@ __all__ = [
     "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
+    "Asset",
     "AsyncHeyGen",
+    "AsyncPage",
+    "AsyncPager",
     "AuthenticationError",
+    "AvatarConsent",
+    "AvatarConsentRequiredError",
+    "AvatarCreation",
+    "AvatarError",
+    "AvatarFailedError",
+    "AvatarGroup",
+    "AvatarLook",
+    "AvatarStatus",
+    "AvatarTimeoutError",
+    "AvatarType",
     "BadRequestError",
     "ConfigurationError",
     "ConflictError",
     "Deprecation",
     "EndpointRetiredError",
     "EnvelopeError",
+    "FailureReason",
     "HeyGen",
     "HeyGenDeprecationWarning",
     "HeyGenError",
     "InternalServerError",
     "NotFoundError",
     "NotGiven",
+    "Page",
     "PaymentRequiredError",
     "PermissionDeniedError",
     "RateLimitError",
@@ -72,6 +101,8 @@ __all__ = [
     "TrainingStatus",
     "TrainingTimeoutError",
     "UnprocessableEntityError",
+    "UploadedAsset",
+    "WaitTimeoutError",
     "__version__",
 ]
 

@@ -7,7 +7,7 @@ from typing import Generic, TypeVar
 
 import httpx
 
-from ._constants import REQUEST_ID_HEADER
+from ._constants import IDEMPOTENCY_KEY_HEADER, REQUEST_ID_HEADER
 from ._deprecation import Deprecation, deprecation_of
 
 T = TypeVar("T")
@@ -52,6 +52,12 @@ class RawResponse(Generic[T]):
         `deprecation.sunset` is when HeyGen stops serving the endpoint, as an aware datetime.
         """
         return deprecation_of(self.http_response)
+
+    @property
+    def idempotency_key(self) -> str | None:
+        """The `Idempotency-Key` the call sent (creates and uploads), the same on every attempt."""
+        value: str | None = self.http_response.request.headers.get(IDEMPOTENCY_KEY_HEADER)
+        return value
 
     def parse(self) -> T:
         """The parsed result, as the plain method would have returned it."""
