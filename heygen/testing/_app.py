@@ -25,10 +25,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from heygen.testing._clock import SystemClock
 from heygen.testing._contract import Contract, Operation, Problem
 from heygen.testing._state import Accounts, GroupNotFoundError, TrainingInProgressError
+from heygen.testing._v3 import Store, V3Api
+from heygen.testing._v3._render import error_reply
 
-__all__ = ["App", "Exchange", "FakeResponse", "QueuedError"]
+__all__ = ["App", "DroppedResponse", "Exchange", "FakeResponse", "QueuedError", "request_error"]
 
 TRAIN = "train-photo-avatar-group"
 TRAINING_STATUS = "get-training-job-status"
@@ -46,6 +49,10 @@ DEFAULT_ERRORS: Mapping[int, tuple[str, str]] = {
 }
 
 
+class DroppedResponse(Exception):
+    """The fake did the request but loses its answer, as a dropped connection would."""
+
+
 class FakeResponse(NamedTuple):
     """What the fake answers: an HTTP status, headers and the exact body bytes."""
 
@@ -61,6 +68,7 @@ class Exchange:
     response: FakeResponse
     operation_id: str | None
     spec_problems: list[str]
+    dropped: bool = False  # the operation ran, but its answer is to be lost (``drop_response``)
 
 
 @dataclass
@@ -78,15 +86,17 @@ class QueuedError:
 class App:
     """Routes, checks and answers requests; holds no lock (the caller serialises calls)."""
 
-    def __init__(self, contract: Contract, accounts: Accounts) -> None:
+    def __init__(self, contract: Contract, accounts: Accounts, v3_store: Store | None = None) -> None:
         self.contract = contract
         self.accounts = accounts
         self.queued_errors: list[QueuedError] = []
+        self.v3 = V3Api(contract, v3_store or Store(SystemClock(), 5.0), accounts.accepts)
         self._operations: dict[str, Callable[[str, Mapping[str, str], Any], FakeResponse]] = {
             TRAIN: self._train,
             TRAINING_STATUS: self._training_status,
         }
-        unserved = {op.operation_id for op in contract.operations} - set(self._operations)
+        unserved = {op.operation_id for op in contract.operations if not self.v3.serves(op)}
+        unserved -= set(self._operations)
         if unserved:
             raise NotImplementedError(f"the fake does not implement {sorted(unserved)} from the spec")
 
@@ -102,6 +112,13 @@ class App:
                 response = error(404, "not_found", f"no such endpoint: {method} {raw_path}")
             return Exchange(response, None, self.contract.error_envelope_problems(response.body))
         operation, raw_params = routed
+        if self.v3.serves(operation):
+            queued = self._take_queued_error(operation.operation_id)
+            lowered = {k.lower(): v for k, v in headers.items()}
+            reply, dropped = self.v3.answer(operation, raw_params, path, lowered, body, queued)
+            response = FakeResponse(*reply)
+            problems = operation.response_problems(response.status, response.headers, response.body)
+            return Exchange(response, operation.operation_id, problems, dropped)
         response = self._answer(operation, raw_params, {k.lower(): v for k, v in headers.items()}, body)
         problems = operation.response_problems(response.status, response.headers, response.body)
         return Exchange(response, operation.operation_id, problems)
@@ -195,6 +212,13 @@ def error(status: int, code: str, message: str, param: str | None = None) -> Fak
         else {"code": code, "message": message, "param": param}
     )
     return _json(status, {"error": detail, "data": None})
+
+
+def request_error(path: str, status: int, code: str, message: str) -> FakeResponse:
+    """An error for a request refused before routing, in the error shape of its API version."""
+    if path.startswith("/v3/"):
+        return FakeResponse(*error_reply(status, code, message))
+    return error(status, code, message)
 
 
 def invalid(problem: Problem) -> FakeResponse:

@@ -18,6 +18,7 @@ import functools
 import importlib.resources
 import json
 import re
+import urllib.parse
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
@@ -48,6 +49,29 @@ class _ResponseRule:
 
 
 @dataclass(frozen=True)
+class _Parameter:
+    """A query or header parameter: query strings are text, so values are typed by the schema first."""
+
+    name: str
+    required: bool
+    validator: Any
+    types: frozenset[str]
+    default: Any
+
+    def coerce(self, text: str) -> Any:
+        try:
+            if "integer" in self.types and re.fullmatch(r"-?[0-9]+", text):
+                return int(text)
+            if "number" in self.types:
+                return float(text)
+        except ValueError:
+            return text
+        if "boolean" in self.types and text in ("true", "false"):
+            return text == "true"
+        return text
+
+
+@dataclass(frozen=True)
 class Operation:
     """One method + path of the spec, with the validators the fake applies to it."""
 
@@ -61,6 +85,8 @@ class Operation:
     _param_validators: Mapping[str, Any]
     _body_validator: Any
     _body_required: bool
+    _query_params: tuple[_Parameter, ...] = ()
+    _header_params: tuple[_Parameter, ...] = ()
 
     @property
     def documented_statuses(self) -> frozenset[int]:
@@ -79,6 +105,44 @@ class Operation:
             error = _best_match(validator.iter_errors(params[name]))
             if error is not None:
                 return Problem(f"{name}: {error.message}", name)
+        return None
+
+    def query_problem(self, query: str) -> tuple[dict[str, Any], Problem | None]:
+        """The query parameters the spec declares, typed and defaulted, and what is wrong, if anything."""
+        given = urllib.parse.parse_qs(query, keep_blank_values=True)
+        values: dict[str, Any] = {}
+        for parameter in self._query_params:
+            raw = given.get(parameter.name)
+            if raw is None:
+                if parameter.required:
+                    return values, Problem(f"{parameter.name} is required", parameter.name)
+                if parameter.default is not None:
+                    values[parameter.name] = parameter.default
+                continue
+            if len(raw) > 1:
+                return values, Problem(f"{parameter.name} is given more than once", parameter.name)
+            value = parameter.coerce(raw[0])
+            error = _best_match(parameter.validator.iter_errors(value))
+            if error is not None:
+                return values, Problem(f"{parameter.name}: {error.message}", parameter.name)
+            values[parameter.name] = value
+        return values, None
+
+    def takes_header(self, name: str) -> bool:
+        """Whether the spec declares this (lower-case) header parameter for the operation."""
+        return any(parameter.name.lower() == name for parameter in self._header_params)
+
+    def header_problem(self, headers: Mapping[str, str]) -> Problem | None:
+        """What is wrong with the header parameters the spec declares (lower-case ``headers``)."""
+        for parameter in self._header_params:
+            value = headers.get(parameter.name.lower())
+            if value is None:
+                if parameter.required:
+                    return Problem(f"the {parameter.name} header is required", parameter.name)
+                continue
+            error = _best_match(parameter.validator.iter_errors(value))
+            if error is not None:
+                return Problem(f"{parameter.name} header: {error.message}", parameter.name)
         return None
 
     def body_problem(self, body: bytes, content_type: str | None) -> tuple[object, Problem | None]:
@@ -141,11 +205,20 @@ class Contract:
         self._error_envelope = validator("/components/schemas/ApiErrorEnvelope")
 
     def route(self, method: str, raw_path: str) -> tuple[Operation, dict[str, str]] | list[str]:
-        """The operation and its raw path parameters, or the methods the path allows (maybe none)."""
+        """The operation and its raw path parameters, or the methods the path allows (maybe none).
+
+        As OpenAPI requires, a concrete path wins over a templated one that also matches
+        (``/v3/avatars/looks`` is not the group ``looks``); among templates, the one with
+        fewer parameters wins.
+        """
+        matches = [(op, params) for op in self.operations if (params := op.match(raw_path)) is not None]
+        if not matches:
+            return []
+        fewest = min(len(params) for _, params in matches)
+        template = next(op.template for op, params in matches if len(params) == fewest)
         allowed: list[str] = []
-        for operation in self.operations:
-            params = operation.match(raw_path)
-            if params is None:
+        for operation, params in matches:
+            if operation.template != template:
                 continue
             if operation.method == method.lower():
                 return operation, params
@@ -204,9 +277,30 @@ def _operations(document: JSON, validator: Any) -> list[Operation]:
                     _param_validators=param_validators,
                     _body_validator=body_validator,
                     _body_required=bool(body.get("required", False)),
+                    _query_params=_parameters(operation, "query", base, validator),
+                    _header_params=_parameters(operation, "header", base, validator),
                 )
             )
     return operations
+
+
+def _parameters(operation: JSON, where: str, base: str, validator: Any) -> tuple[_Parameter, ...]:
+    found: list[_Parameter] = []
+    for index, parameter in enumerate(operation.get("parameters", [])):
+        if parameter.get("in") != where or "schema" not in parameter:
+            continue
+        schema = parameter["schema"]
+        types = schema.get("type", [])
+        found.append(
+            _Parameter(
+                name=parameter["name"],
+                required=bool(parameter.get("required", False)),
+                validator=validator(f"{base}/parameters/{index}/schema"),
+                types=frozenset([types] if isinstance(types, str) else types),
+                default=schema.get("default"),
+            )
+        )
+    return tuple(found)
 
 
 def _response_rule(response: JSON, pointer: str, validator: Any) -> _ResponseRule:

@@ -10,12 +10,22 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from heygen.testing._app import DEFAULT_ERRORS, TRAIN, TRAINING_STATUS, App, FakeResponse, QueuedError
+from heygen.testing._app import (
+    DEFAULT_ERRORS,
+    TRAIN,
+    TRAINING_STATUS,
+    App,
+    DroppedResponse,
+    FakeResponse,
+    QueuedError,
+)
 from heygen.testing._clock import Clock, SystemClock
 from heygen.testing._contract import shipped_contract
 from heygen.testing._server import FakeServer
 from heygen.testing._state import Accounts, GroupTemplate
 from heygen.testing._transport import FakeTransport
+from heygen.testing._v3 import Store
+from heygen.testing._v3._controls import V3_DEFAULT_ERRORS, V3Controls, V3Operation
 
 __all__ = ["DEMO_GROUP_ID", "FakeHeyGen", "RecordedRequest", "SpecViolationError"]
 
@@ -42,8 +52,8 @@ class RecordedRequest:
     operation_id: str | None
 
 
-class FakeHeyGen:
-    """A stateful, spec-checked stand-in for HeyGen's photo-avatar training API.
+class FakeHeyGen(V3Controls):
+    """A stateful, spec-checked stand-in for HeyGen's photo-avatar API, v2 and v3.
 
     It serves the operations of the corrected spec (train, training status), validates every
     request against it (a bad one gets HeyGen's 400) and checks every response it sends against
@@ -109,7 +119,7 @@ class FakeHeyGen:
             pending_seconds=pending_seconds,
             training_seconds=training_seconds,
         )
-        self._app = App(shipped_contract(), accounts)
+        self._app = App(shipped_contract(), accounts, Store(self.clock, training_seconds))
 
     def add_group(
         self, group_id: str, *, api_key: str | None = None, photos: int = 4, fail_with: str | None = None
@@ -151,7 +161,7 @@ class FakeHeyGen:
         message: str | None = None,
         headers: Mapping[str, str] | None = None,
         times: int = 1,
-        operation: Literal["train", "training_status"] | None = None,
+        operation: Literal["train", "training_status"] | V3Operation | None = None,
     ) -> None:
         """Answer the next ``times`` requests (for ``operation``, or any) with an error, e.g. a 429.
 
@@ -171,9 +181,10 @@ class FakeHeyGen:
             ValueError: the spec does not document ``status`` for the operation(s), so no
                 client could be expected to handle it.
         """
-        if operation is not None and operation not in _OPERATIONS:
-            raise ValueError(f"operation must be one of {sorted(_OPERATIONS)} or None, not {operation!r}")
-        operation_id = None if operation is None else _OPERATIONS[operation]
+        names = {**_OPERATIONS, **self._app.v3.operation_names}
+        if operation is not None and operation not in names:
+            raise ValueError(f"operation must be one of {sorted(names)} or None, not {operation!r}")
+        operation_id = None if operation is None else names[operation]
         targets = [op for op in self._app.contract.operations if operation_id in (None, op.operation_id)]
         allowed = set.intersection(*(set(op.documented_statuses) for op in targets))
         if status < 400 or status not in allowed:
@@ -183,7 +194,8 @@ class FakeHeyGen:
             )
         if times < 1:
             raise ValueError("times must be at least 1")
-        default_code, default_message = DEFAULT_ERRORS.get(status, ("error", "Error"))
+        defaults = V3_DEFAULT_ERRORS if operation in self._app.v3.operation_names else DEFAULT_ERRORS
+        default_code, default_message = defaults.get(status, ("error", "Error"))
         queued = QueuedError(
             status, code or default_code, message or default_message, dict(headers or {}), times, operation_id
         )
@@ -201,6 +213,8 @@ class FakeHeyGen:
 
         Raises:
             SpecViolationError: in strict mode, when the response breaks the spec.
+            DroppedResponse: the request was done but its answer is to be lost
+                (``drop_response``); the front ends then close the connection unanswered.
         """
         with self._lock:
             exchange = self._app.handle(method, path, headers, body)
@@ -214,6 +228,8 @@ class FakeHeyGen:
             if self.strict:
                 raise SpecViolationError(report)
             _logger.error("%s", report)
+        if exchange.dropped:
+            raise DroppedResponse(f"{method} {path}: answer lost on purpose (drop_response)")
         return exchange.response
 
     def transport(self) -> FakeTransport:
