@@ -15,6 +15,7 @@ from heygen.testing._v3._media import image_size, sniff_media_type
 from heygen.testing._v3._multipart import MultipartError, parse_form
 from heygen.testing._v3._state import (
     MAX_ASSET_BYTES,
+    Conflict,
     Invalid,
     NotFound,
     Outcome,
@@ -84,17 +85,45 @@ def test_queued_outcomes_apply_to_the_next_creations_in_order(store: Store, cloc
     assert store.status(fine.processing) == ("completed", None)
 
 
-def test_consent_restarts_processing_for_the_group_and_its_first_look(store: Store, clock: FakeClock) -> None:
+def test_consent_waits_for_the_person_then_restarts_the_group_and_its_first_look(
+    store: Store, clock: FakeClock
+) -> None:
     store.queued_outcomes.append(Outcome("pending_consent"))
     look, group = store.create_photo(KEY, "a", photo(), None)
-    with pytest.raises(Invalid, match="not waiting for consent"):
-        store.consent(KEY, group.id)  # still processing
+    with pytest.raises(Conflict, match="not waiting for consent") as refused:
+        store.consent(KEY, group.id, video=False)  # still processing
+    assert refused.value.code == "consent_not_required"
     clock.advance(10)
-    store.consent(KEY, group.id)
+    store.consent(KEY, group.id, video=False)
+    assert group.consent_status == "pending" and store.status(group.processing)[0] == "pending_consent"
+    store.give_consent(None, group.id)  # what the person does on the consent page
     assert group.consent_status == "approved"
     assert store.status(group.processing)[0] == "processing" and look.processing is group.processing
     clock.advance(10)
     assert store.status(look.processing)[0] == "completed"
+    with pytest.raises(ValueError, match="waiting for consent"):
+        store.give_consent(None, group.id)
+
+
+def test_a_consent_video_counts_as_consent_given(store: Store, clock: FakeClock) -> None:
+    store.queued_outcomes.append(Outcome("pending_consent"))
+    _, group = store.create_photo(KEY, "a", photo(), None)
+    clock.advance(10)
+    store.consent(KEY, group.id, video=True)
+    assert group.consent_status == "approved" and store.status(group.processing)[0] == "processing"
+
+
+def test_a_prompt_look_with_a_reference_joins_the_reference_group(store: Store) -> None:
+    reference, group = store.create_photo(KEY, "a", photo(), None)
+    look, same = store.create_prompt(KEY, "a in a suit", None, reference.id)
+    assert same is group and look.image_size == (3, 4)
+    _, other = store.create_photo(KEY, "b", photo(), None)
+    with pytest.raises(Invalid) as refused:
+        store.create_prompt(KEY, "x", other.id, reference.id)
+    assert refused.value.param == "avatar_group_id"
+    with pytest.raises(NotFound) as missing:
+        store.create_prompt(KEY, "x", None, "nope")
+    assert missing.value.param == "avatar_id"
 
 
 def test_fail_stops_a_processing_now_and_refuses_when_nothing_is_processing(

@@ -93,6 +93,15 @@ class V3Controls:
         with self._lock:
             self._app.v3.store.fail(avatar_id, Outcome(FAILED, code, message), api_key)
 
+    def give_consent(self, group_id: str, *, api_key: str | None = None) -> None:
+        """Do what the person shown does on the consent page: the group's processing restarts.
+
+        Raises:
+            ValueError: no group with this id is ``pending_consent``.
+        """
+        with self._lock:
+            self._app.v3.store.give_consent(api_key, group_id)
+
     def add_public_avatar_group(self, name: str, *, looks: int = 1) -> None:
         """Give every account (present and future) a public group, as HeyGen lists its stock avatars.
 

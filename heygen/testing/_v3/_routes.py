@@ -23,6 +23,7 @@ from typing import Any, Protocol
 
 from heygen.testing._contract import Contract, Operation, Problem
 from heygen.testing._v3._idempotency import IdempotencyStore, InProgress
+from heygen.testing._v3._media import is_image, sniff_media_type
 from heygen.testing._v3._multipart import MultipartError, parse_form
 from heygen.testing._v3._render import (
     Reply,
@@ -34,7 +35,15 @@ from heygen.testing._v3._render import (
     page_reply,
     uploaded_json,
 )
-from heygen.testing._v3._state import MAX_ASSET_BYTES, Invalid, NotFound, Photo, Store, decode_base64_photo
+from heygen.testing._v3._state import (
+    MAX_ASSET_BYTES,
+    Conflict,
+    Invalid,
+    NotFound,
+    Photo,
+    Store,
+    decode_base64_photo,
+)
 
 __all__ = ["OPERATIONS", "Drop", "V3Api"]
 
@@ -201,9 +210,12 @@ class V3Api:
         except NotFound as missing:
             # [OD] avatar_not_found; [CM] asset_not_found.
             code = "asset_not_found" if missing.kind == "asset" else "avatar_not_found"
-            return error_reply(404, code, f"{missing.kind.capitalize()} {missing.item_id} was not found")
+            message = f"{missing.kind.capitalize()} {missing.item_id} was not found"
+            return error_reply(404, code, message, missing.param)
         except Invalid as invalid:
             return error_reply(400, "invalid_parameter", str(invalid), invalid.param)
+        except Conflict as conflict:
+            return error_reply(409, conflict.code, str(conflict))
 
     def _take_drop(self, operation_id: str) -> Drop | None:
         for drop in self.queued_drops:
@@ -251,21 +263,24 @@ class V3Api:
             if len(references) > 3:
                 raise Invalid("At most 3 reference_images are accepted", "reference_images")
             for index, reference in enumerate(references):
-                self._photo(request.api_key, reference, f"reference_images.{index}")
+                image = self._file(request.api_key, reference, f"reference_images.{index}")
+                if image.data is not None and not is_image(sniff_media_type(image.data, image.media_type)):
+                    raise Invalid(f"reference_images.{index} must be an image", f"reference_images.{index}")
             look, group = self.store.create_prompt(request.api_key, name, group_id, body.get("avatar_id"))
         else:
-            photo = self._photo(request.api_key, body["file"], "file")
+            photo = self._file(request.api_key, body["file"], "file")
             look, group = self.store.create_photo(request.api_key, name, photo, group_id)
         data = {"avatar_item": look_json(look, self.store), "avatar_group": group_json(group, self.store)}
         return json_reply(200, {"data": data})
 
-    def _photo(self, api_key: str, source: Mapping[str, Any], param: str) -> Photo:
+    def _file(self, api_key: str, source: Mapping[str, Any], param: str) -> Photo:
+        """The file a request names (by asset id, inline or by URL); URLs are not fetched."""
         kind = source["type"]
         if kind == "asset_id":
-            asset = self.store.asset(api_key, source["asset_id"])
+            asset = self.store.asset(api_key, source["asset_id"], f"{param}.asset_id")
             return Photo(asset.data, asset.mime_type, None)
         if kind == "base64":
-            return Photo(decode_base64_photo(source["data"]), source["media_type"], None)
+            return Photo(decode_base64_photo(source["data"], f"{param}.data"), source["media_type"], None)
         url = source["url"]
         if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
             raise Invalid(f"{param}.url must be an http(s) URL", f"{param}.url")
@@ -288,9 +303,13 @@ class V3Api:
         return json_reply(200, {"data": {"id": group_id}})
 
     def _consent(self, request: _Request) -> Reply:
-        group = self.store.consent(request.api_key, request.params["group_id"])
-        # [INF] HeyGen answers a URL where the person in the avatar confirms; the fake approves at once.
-        url = f"https://app.fake-heygen.invalid/consent/{group.id}"
+        body: dict[str, Any] = request.body or {}
+        video = body.get("consent_video")
+        if video is not None:
+            self._file(request.api_key, video, "consent_video")
+        group = self.store.consent(request.api_key, request.params["group_id"], video=video is not None)
+        # The page where the person shown consents; none when a video was submitted instead.
+        url = None if video is not None else f"https://app.fake-heygen.invalid/consent/{group.id}"
         return json_reply(200, {"data": {"avatar_group": group_json(group, self.store), "url": url}})
 
     # Looks

@@ -29,12 +29,14 @@ from heygen.testing._v3._media import image_size, is_image, sniff_media_type
 
 __all__ = [
     "COMPLETED",
+    "CONSENT_PENDING",
     "FAILED",
     "MAX_ASSET_BYTES",
     "PENDING_CONSENT",
     "PROCESSING",
     "Account",
     "Asset",
+    "Conflict",
     "Group",
     "Invalid",
     "Look",
@@ -47,6 +49,7 @@ __all__ = [
 ]
 
 PROCESSING, PENDING_CONSENT, FAILED, COMPLETED = "processing", "pending_consent", "failed", "completed"
+CONSENT_PENDING, CONSENT_APPROVED = "pending", "approved"  # consent_status values of HeyGen's examples
 #: HeyGen's documented upload limit, read as binary megabytes [INF: "32 MB" in HeyGen's docs].
 MAX_ASSET_BYTES = 32 * 1024 * 1024
 _FILE_HOST = "https://files.fake-heygen.invalid"  # .invalid: never resolves, never a real host
@@ -64,10 +67,11 @@ _L = TypeVar("_L", bound=_Listed)
 class NotFound(LookupError):
     """No such asset, group or look in this account."""
 
-    def __init__(self, kind: str, item_id: str) -> None:
+    def __init__(self, kind: str, item_id: str, param: str | None = None) -> None:
         super().__init__(f"{kind} {item_id} not found")
         self.kind = kind
         self.item_id = item_id
+        self.param = param  # the request field that named it, if any
 
 
 class Invalid(ValueError):
@@ -76,6 +80,14 @@ class Invalid(ValueError):
     def __init__(self, message: str, param: str | None = None) -> None:
         super().__init__(message)
         self.param = param
+
+
+class Conflict(Exception):
+    """The item is not in a state that allows the request (consent for a group that needs none)."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
 
 
 @dataclass(frozen=True)
@@ -225,10 +237,10 @@ class Store:
         self.account(api_key).assets[asset_id] = asset
         return asset
 
-    def asset(self, api_key: str, asset_id: str) -> Asset:
+    def asset(self, api_key: str, asset_id: str, param: str | None = None) -> Asset:
         asset = self.account(api_key).assets.get(asset_id)
         if asset is None:
-            raise NotFound("asset", asset_id)
+            raise NotFound("asset", asset_id, param)
         return asset
 
     # Avatars
@@ -245,9 +257,13 @@ class Store:
     def create_prompt(
         self, api_key: str, name: str, group_id: str | None, reference_look_id: str | None
     ) -> tuple[Look, Group]:
+        """A look generated from a prompt; with a reference look, it joins that look's group."""
         size = None
         if reference_look_id is not None:
-            size = self.look(api_key, reference_look_id).image_size
+            reference = self.look(api_key, reference_look_id, param="avatar_id")
+            if group_id is not None and group_id != reference.group_id:
+                raise Invalid("avatar_group_id must be the group of the avatar_id look", "avatar_group_id")
+            group_id, size = reference.group_id, reference.image_size
         return self._create(api_key, name, group_id, size, None)
 
     def _create(
@@ -261,7 +277,7 @@ class Store:
             group = Group(uuid.uuid4().hex, name, int(self.clock.time()), self._next_seq(), processing)
             account.groups[group.id] = group
         else:
-            group = self.group(api_key, group_id)
+            group = self.group(api_key, group_id, param="avatar_group_id")
             if group.processing is None:
                 raise Invalid(
                     f"Avatar group {group_id} is public: looks cannot be added to it", "avatar_group_id"
@@ -273,16 +289,16 @@ class Store:
         group.preview_image_url = group.preview_image_url or look.preview_image_url
         return look, group
 
-    def group(self, api_key: str, group_id: str) -> Group:
+    def group(self, api_key: str, group_id: str, param: str | None = None) -> Group:
         group = self.account(api_key).groups.get(group_id)
         if group is None:
-            raise NotFound("avatar group", group_id)
+            raise NotFound("avatar group", group_id, param)
         return group
 
-    def look(self, api_key: str, look_id: str) -> Look:
+    def look(self, api_key: str, look_id: str, param: str | None = None) -> Look:
         look = self.account(api_key).looks.get(look_id)
         if look is None:
-            raise NotFound("avatar look", look_id)
+            raise NotFound("avatar look", look_id, param)
         return look
 
     def list_groups(
@@ -303,7 +319,7 @@ class Store:
     ) -> Page[Look]:
         account = self.account(api_key)
         if group_id is not None and group_id not in account.groups:
-            raise NotFound("avatar group", group_id)
+            raise NotFound("avatar group", group_id, "group_id")
 
         def keep(look: Look) -> bool:
             return (
@@ -335,21 +351,42 @@ class Store:
         account.groups[look.group_id].look_ids.remove(look_id)
         del account.looks[look_id]
 
-    def consent(self, api_key: str, group_id: str) -> Group:
-        """Give consent for a group waiting for it: its processing starts again, to completion."""
+    def consent(self, api_key: str, group_id: str, *, video: bool) -> Group:
+        """Start the consent of a group waiting for it.
+
+        A consent video is taken as consent given; otherwise the group waits (``consent_status``
+        ``pending``) until the person shown consents on the page (``give_consent``).
+        """
         group = self.group(api_key, group_id)
         if group.processing is None or self.status(group.processing)[0] != PENDING_CONSENT:
-            # [INF] HeyGen does not document this refusal; a 400 on the group is our choice.
-            raise Invalid(f"Avatar group {group_id} is not waiting for consent", "group_id")
-        group.consent_status = "approved"
-        restarted = self._start(Outcome())
-        account = self.account(api_key)
-        for look_id in group.look_ids:
-            look = account.looks[look_id]
-            if look.processing is group.processing:
-                look.processing = restarted
-        group.processing = restarted
+            # [INF] HeyGen documents 409 for a resource not in the state for a request; the code is ours.
+            raise Conflict("consent_not_required", f"Avatar group {group_id} is not waiting for consent")
+        if video:
+            self.give_consent(api_key, group_id)
+        else:
+            group.consent_status = CONSENT_PENDING
         return group
+
+    def give_consent(self, api_key: str | None, group_id: str) -> None:
+        """What the person's consent does: processing starts again for the group and its first look."""
+        accounts = self._accounts.values() if api_key is None else [self.account(api_key)]
+        waiting = [
+            (account, group)
+            for account in accounts
+            if (group := account.groups.get(group_id)) is not None
+            and group.processing is not None
+            and self.status(group.processing)[0] == PENDING_CONSENT
+        ]
+        if not waiting:
+            raise ValueError(f"no avatar group {group_id!r} is waiting for consent")
+        for account, group in waiting:
+            restarted = self._start(Outcome())
+            for look_id in group.look_ids:
+                look = account.looks[look_id]
+                if look.processing is group.processing:
+                    look.processing = restarted
+            group.processing = restarted
+            group.consent_status = CONSENT_APPROVED
 
     def fail(self, item_id: str, outcome: Outcome, api_key: str | None) -> None:
         """Fail, from now on, the processing in progress of a group or look (in one account or all)."""
@@ -391,16 +428,16 @@ class Store:
             group.preview_image_url = group.preview_image_url or look.preview_image_url
 
 
-def decode_base64_photo(data: str) -> bytes:
-    """The bytes of an inline photo, or :class:`Invalid` naming ``file.data``."""
+def decode_base64_photo(data: str, param: str = "file.data") -> bytes:
+    """The bytes of an inline file, or :class:`Invalid` naming ``param``."""
     try:
         decoded = base64.b64decode(data, validate=True)
     except (binascii.Error, ValueError):
-        raise Invalid("file.data is not valid base64", "file.data") from None
+        raise Invalid(f"{param} is not valid base64", param) from None
     if not decoded:
-        raise Invalid("file.data is empty", "file.data")
+        raise Invalid(f"{param} is empty", param)
     if len(decoded) > MAX_ASSET_BYTES:
-        raise Invalid(f"file.data decodes to more than {MAX_ASSET_BYTES} bytes", "file.data")
+        raise Invalid(f"{param} decodes to more than {MAX_ASSET_BYTES} bytes", param)
     return decoded
 
 
