@@ -45,7 +45,7 @@ class Problem:
 @dataclass(frozen=True)
 class _ResponseRule:
     body: Any  # a jsonschema validator, or None when the response has no JSON body
-    headers: Mapping[str, tuple[bool, Any]]  # lower-case name -> (required, validator)
+    headers: Mapping[str, _Parameter]  # by lower-case name
 
 
 @dataclass(frozen=True)
@@ -173,12 +173,13 @@ class Operation:
             return [f"{where}: status {status} is not documented for {self.operation_id}"]
         lowered = {name.lower(): value for name, value in headers.items()}
         problems: list[str] = []
-        for name, (required, validator) in rule.headers.items():
+        for name, header in rule.headers.items():
             if name not in lowered:
-                if required:
+                if header.required:
                     problems.append(f"{where}: required header {name} is missing")
                 continue
-            problems += [f"{where}: header {name}: {e.message}" for e in validator.iter_errors(lowered[name])]
+            value = header.coerce(lowered[name])  # header values are text, typed by their schema
+            problems += [f"{where}: header {name}: {e.message}" for e in header.validator.iter_errors(value)]
         return problems + [f"{where}: {problem}" for problem in _json_body_problems(rule.body, body)]
 
 
@@ -203,6 +204,8 @@ class Contract:
 
         self.operations = tuple(_operations(document, validator))
         self._error_envelope = validator("/components/schemas/ApiErrorEnvelope")
+        has_v3 = "V3ErrorEnvelope" in document.get("components", {}).get("schemas", {})
+        self._v3_error_envelope = validator("/components/schemas/V3ErrorEnvelope") if has_v3 else None
 
     def route(self, method: str, raw_path: str) -> tuple[Operation, dict[str, str]] | list[str]:
         """The operation and its raw path parameters, or the methods the path allows (maybe none).
@@ -225,8 +228,11 @@ class Contract:
             allowed.append(operation.method.upper())
         return allowed
 
-    def error_envelope_problems(self, body: bytes) -> list[str]:
-        """Ways an error body for a request outside the spec breaks HeyGen's error envelope."""
+    def error_envelope_problems(self, body: bytes, *, v3: bool = False) -> list[str]:
+        """Ways an error body for a request outside the spec breaks HeyGen's error envelope (v2 or v3)."""
+        if v3 and self._v3_error_envelope is not None:
+            problems = _json_body_problems(self._v3_error_envelope, body)
+            return [f"V3ErrorEnvelope: {problem}" for problem in problems]
         return [f"ApiErrorEnvelope: {problem}" for problem in _json_body_problems(self._error_envelope, body)]
 
 
@@ -289,18 +295,20 @@ def _parameters(operation: JSON, where: str, base: str, validator: Any) -> tuple
     for index, parameter in enumerate(operation.get("parameters", [])):
         if parameter.get("in") != where or "schema" not in parameter:
             continue
-        schema = parameter["schema"]
-        types = schema.get("type", [])
-        found.append(
-            _Parameter(
-                name=parameter["name"],
-                required=bool(parameter.get("required", False)),
-                validator=validator(f"{base}/parameters/{index}/schema"),
-                types=frozenset([types] if isinstance(types, str) else types),
-                default=schema.get("default"),
-            )
-        )
+        found.append(_parameter(parameter["name"], parameter, validator(f"{base}/parameters/{index}/schema")))
     return tuple(found)
+
+
+def _parameter(name: str, declared: JSON, validator: Any) -> _Parameter:
+    schema = declared["schema"]
+    types = schema.get("type", [])
+    return _Parameter(
+        name=name,
+        required=bool(declared.get("required", False)),
+        validator=validator,
+        types=frozenset([types] if isinstance(types, str) else types),
+        default=schema.get("default"),
+    )
 
 
 def _response_rule(response: JSON, pointer: str, validator: Any) -> _ResponseRule:
@@ -308,10 +316,7 @@ def _response_rule(response: JSON, pointer: str, validator: Any) -> _ResponseRul
         raise ValueError(f"{pointer}: referenced responses are not supported by the fake")
     media = response.get("content", {}).get("application/json", {})
     headers = {
-        name.lower(): (
-            bool(header.get("required", False)),
-            validator(f"{pointer}/headers/{_escape(name)}/schema"),
-        )
+        name.lower(): _parameter(name, header, validator(f"{pointer}/headers/{_escape(name)}/schema"))
         for name, header in response.get("headers", {}).items()
         if "schema" in header
     }
@@ -349,7 +354,45 @@ def _best_match(errors: Iterable[ValidationError]) -> ValidationError | None:
     """The most relevant error, descending into anyOf/oneOf; jsonschema is loaded by now."""
     from jsonschema.exceptions import best_match
 
-    return cast("ValidationError | None", best_match(errors))
+    return cast("ValidationError | None", best_match([_discriminated(error) for error in errors]))
+
+
+def _discriminated(error: ValidationError) -> ValidationError:
+    """For a oneOf/anyOf with an OpenAPI discriminator, the error of the branch the instance names.
+
+    jsonschema ignores ``discriminator``, so without this a ``{"type": "photo"}`` body missing its
+    name would be reported against whichever branch looks closest (maybe ``prompt``).
+    """
+    from jsonschema.exceptions import ValidationError, best_match
+
+    schema = error.schema
+    if (
+        error.validator not in ("oneOf", "anyOf")
+        or not isinstance(schema, dict)
+        or "discriminator" not in schema
+        or not isinstance(error.instance, dict)
+    ):
+        return error
+    name = schema["discriminator"]["propertyName"]
+    mapping: dict[str, str] = schema["discriminator"].get("mapping", {})
+    value = error.instance.get(name)
+    target = mapping.get(value) if isinstance(value, str) else None
+    branches = schema[str(error.validator)]
+    index = next((i for i, branch in enumerate(branches) if branch.get("$ref") == target), None)
+    if index is None:
+        return ValidationError(
+            f"{value!r} is not one of {sorted(mapping)}"
+            if name in error.instance
+            else f"{name!r} is required",
+            validator="enum" if name in error.instance else "required",
+            validator_value=sorted(mapping) if name in error.instance else [name],
+            instance=value if name in error.instance else error.instance,
+            path=[*error.absolute_path, name] if name in error.instance else list(error.absolute_path),
+        )
+    chosen = [
+        _discriminated(sub) for sub in error.context or () if sub.schema_path and sub.schema_path[0] == index
+    ]
+    return cast("ValidationError", best_match(chosen)) if chosen else error
 
 
 def _body_problem(error: ValidationError) -> Problem:

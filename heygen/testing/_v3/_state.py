@@ -318,9 +318,8 @@ class Store:
         ownership: str | None = None,
     ) -> Page[Look]:
         account = self.account(api_key)
-        if group_id is not None and group_id not in account.groups:
-            raise NotFound("avatar group", group_id, "group_id")
 
+        # A filter on a group that does not exist matches nothing: the spec documents no 404 here.
         def keep(look: Look) -> bool:
             return (
                 group_id in (None, look.group_id)
