@@ -28,7 +28,6 @@ from heygen.testing._app import DroppedResponse, FakeResponse, request_error
 __all__ = ["FakeServer"]
 
 _logger = logging.getLogger("heygen.testing")
-_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
 _MAX_BODY = 33 << 20  # a 32 MiB upload and its multipart framing
 
 
@@ -110,7 +109,12 @@ class _RequestHandler(http.server.BaseHTTPRequestHandler):
             reply = request_error(self.path, 500, "internal_error", "The fake failed; see its log")
         self._send(reply)
 
-    do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_HEAD = do_OPTIONS = _serve
+    def __getattr__(self, name: str) -> Any:
+        # Every method reaches the fake (TRACE, QUERY, made-up ones...), which answers a JSON 404
+        # or 405; the stdlib would answer 501 with an HTML page for a method it has no do_X for.
+        if name.startswith("do_"):
+            return self._serve
+        raise AttributeError(name)
 
     def _read_body(self) -> bytes:
         if "chunked" in self.headers.get("Transfer-Encoding", "").lower():

@@ -269,8 +269,6 @@ class Store:
     def _create(
         self, api_key: str, name: str, group_id: str | None, size: tuple[int, int] | None, url: str | None
     ) -> tuple[Look, Group]:
-        if not name.strip():
-            raise Invalid("The name cannot be blank", "name")
         account = self.account(api_key)
         processing = self._start(self.queued_outcomes.pop(0) if self.queued_outcomes else Outcome())
         if group_id is None:
@@ -331,9 +329,7 @@ class Store:
 
     def rename_look(self, api_key: str, look_id: str, name: str | None) -> Look:
         look = self.look(api_key, look_id)
-        if name is not None:
-            if not name.strip():
-                raise Invalid("The name cannot be blank", "name")
+        if name is not None:  # any string the spec allows, as for creation
             look.name = name
         return look
 
@@ -441,10 +437,11 @@ def decode_base64_photo(data: str, param: str = "file.data") -> bytes:
 
 
 def _owned(processing: Processing | None, ownership: str | None) -> bool:
-    """``private`` items are the account's own (they have a status); ``public`` are HeyGen's."""
+    """``private`` items are the account's own (they have a status), ``public`` are HeyGen's; [INF]
+    HeyGen does not publish the values, so any other matches nothing."""
     if ownership is None:
         return True
-    return (processing is not None) == (ownership == "private")
+    return ownership == ("private" if processing is not None else "public")
 
 
 def _page(items: Iterable[_L], limit: int, token: str | None, keep: Callable[[_L], bool]) -> Page[_L]:
