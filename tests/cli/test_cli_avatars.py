@@ -171,7 +171,9 @@ def test_lists_renames_and_deletes(url: str) -> None:
     assert gone.code == 5 and "avatar_not_found" in gone.stderr
 
 
-def test_assets_upload_stores_the_file(url: str, fake: FakeHeyGen, tmp_path: Path) -> None:
+def test_assets_upload_stores_the_file_and_create_takes_its_id(
+    url: str, fake: FakeHeyGen, tmp_path: Path
+) -> None:
     path = tmp_path / "me.jpg"
     path.write_bytes(JPEG)
     result = run("assets", "upload", str(path), "--json", url=url)
@@ -179,6 +181,10 @@ def test_assets_upload_stores_the_file(url: str, fake: FakeHeyGen, tmp_path: Pat
     asset = json.loads(result.stdout)
     assert (asset["mime_type"], asset["size_bytes"]) == ("image/jpeg", len(JPEG))
     assert fake.asset_content(asset["asset_id"]) == (JPEG, "image/jpeg")
+    created = run("avatars", "create", "A", "--asset", asset["asset_id"], "--json", url=url)
+    assert created.code == 0 and json.loads(created.stdout)["photo_sent_as"] == "asset_id"
+    unknown = run("avatars", "create", "A", "--asset", "nope", url=url)
+    assert unknown.code == 5 and "asset_not_found" in unknown.stderr
     missing = run("assets", "upload", str(tmp_path / "nope.jpg"), url=url)
     assert missing.code == 2 and "no such file" in missing.stderr
 
