@@ -181,7 +181,9 @@ class FakeHeyGen(V3Controls):
             message: ``error.message``; likewise.
             headers: extra response headers.
             times: how many requests get this error.
-            operation: ``"train"`` or ``"training_status"``; ``None`` for whichever comes next.
+            operation: ``"train"``, ``"training_status"`` or a v3 operation (``"create_avatar"``,
+                ``"upload_asset"``...: see docs/guide/testing-v3.md); ``None`` for whichever
+                comes next. A v3 operation's error has the v3 shape and, by default, its code.
 
         Raises:
             ValueError: the spec does not document ``status`` for the operation(s), so no
