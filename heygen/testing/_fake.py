@@ -10,13 +10,23 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from heygen.testing._app import DEFAULT_ERRORS, TRAIN, TRAINING_STATUS, App, FakeResponse, QueuedError
+from heygen.testing._app import (
+    DEFAULT_ERRORS,
+    TRAIN,
+    TRAINING_STATUS,
+    App,
+    DroppedResponse,
+    FakeResponse,
+    QueuedError,
+)
 from heygen.testing._clock import Clock, SystemClock
 from heygen.testing._contract import shipped_contract
 from heygen.testing._eras import V2Era, check_era
 from heygen.testing._server import FakeServer
 from heygen.testing._state import Accounts, GroupTemplate
 from heygen.testing._transport import FakeTransport
+from heygen.testing._v3 import Store
+from heygen.testing._v3._controls import V3_DEFAULT_ERRORS, V3Controls, V3Operation
 
 __all__ = ["DEMO_GROUP_ID", "FakeHeyGen", "RecordedRequest", "SpecViolationError"]
 
@@ -43,8 +53,8 @@ class RecordedRequest:
     operation_id: str | None
 
 
-class FakeHeyGen:
-    """A stateful, spec-checked stand-in for HeyGen's photo-avatar training API.
+class FakeHeyGen(V3Controls):
+    """A stateful, spec-checked stand-in for HeyGen's photo-avatar API, v2 and v3.
 
     It serves the operations of the corrected spec (train, training status), validates every
     request against it (a bad one gets HeyGen's 400) and checks every response it sends against
@@ -73,9 +83,15 @@ class FakeHeyGen:
     (measured on ``clock``). A group never trained reports ``empty``. Training a group whose
     training is in progress is a 400 (see ``_app`` for what is unverified about it).
 
+    **v3.** The same accounts also hold assets, avatar groups and looks (``/v3/...``): a created
+    avatar is ``processing`` for ``training_seconds``, then ``completed``, or what
+    ``queue_avatar_outcome`` asked for; lists are cursor pages; an ``Idempotency-Key`` replays
+    the first answer for 24 fake hours; errors use the v3 shape. See docs/guide/testing-v3.md.
+
     Args:
         api_keys: the valid keys, or ``None`` for any non-empty key.
-        training_seconds: time from ``train`` to ``ready`` (or ``failed``).
+        training_seconds: time from ``train`` to ``ready`` (or ``failed``), and from a v3
+            creation (or consent) to ``completed``.
         pending_seconds: the first part of that time, reported as ``pending``.
         clock: a :class:`~heygen.testing.FakeClock` in tests; the system clocks by default.
         groups: the group ids every account starts with.
@@ -114,7 +130,7 @@ class FakeHeyGen:
             pending_seconds=pending_seconds,
             training_seconds=training_seconds,
         )
-        self._app = App(shipped_contract(), accounts, check_era(v2_era))
+        self._app = App(shipped_contract(), accounts, check_era(v2_era), Store(self.clock, training_seconds))
 
     def add_group(
         self, group_id: str, *, api_key: str | None = None, photos: int = 4, fail_with: str | None = None
@@ -156,7 +172,7 @@ class FakeHeyGen:
         message: str | None = None,
         headers: Mapping[str, str] | None = None,
         times: int = 1,
-        operation: Literal["train", "training_status"] | None = None,
+        operation: Literal["train", "training_status"] | V3Operation | None = None,
     ) -> None:
         """Answer the next ``times`` requests (for ``operation``, or any) with an error, e.g. a 429.
 
@@ -170,15 +186,18 @@ class FakeHeyGen:
             message: ``error.message``; likewise.
             headers: extra response headers.
             times: how many requests get this error.
-            operation: ``"train"`` or ``"training_status"``; ``None`` for whichever comes next.
+            operation: ``"train"``, ``"training_status"`` or a v3 operation (``"create_avatar"``,
+                ``"upload_asset"``...: see docs/guide/testing-v3.md); ``None`` for whichever
+                comes next. A v3 operation's error has the v3 shape and, by default, its code.
 
         Raises:
             ValueError: the spec does not document ``status`` for the operation(s), so no
                 client could be expected to handle it.
         """
-        if operation is not None and operation not in _OPERATIONS:
-            raise ValueError(f"operation must be one of {sorted(_OPERATIONS)} or None, not {operation!r}")
-        operation_id = None if operation is None else _OPERATIONS[operation]
+        names = {**_OPERATIONS, **self._app.v3.operation_names}
+        if operation is not None and operation not in names:
+            raise ValueError(f"operation must be one of {sorted(names)} or None, not {operation!r}")
+        operation_id = None if operation is None else names[operation]
         targets = [op for op in self._app.contract.operations if operation_id in (None, op.operation_id)]
         allowed = set.intersection(*(set(op.documented_statuses) for op in targets))
         if status < 400 or status not in allowed:
@@ -188,7 +207,8 @@ class FakeHeyGen:
             )
         if times < 1:
             raise ValueError("times must be at least 1")
-        default_code, default_message = DEFAULT_ERRORS.get(status, ("error", "Error"))
+        defaults = V3_DEFAULT_ERRORS if operation in self._app.v3.operation_names else DEFAULT_ERRORS
+        default_code, default_message = defaults.get(status, ("error", "Error"))
         queued = QueuedError(
             status, code or default_code, message or default_message, dict(headers or {}), times, operation_id
         )
@@ -206,6 +226,8 @@ class FakeHeyGen:
 
         Raises:
             SpecViolationError: in strict mode, when the response breaks the spec.
+            DroppedResponse: the request was done but its answer is to be lost
+                (``drop_response``); the front ends then close the connection unanswered.
         """
         with self._lock:
             exchange = self._app.handle(method, path, headers, body)
@@ -219,6 +241,8 @@ class FakeHeyGen:
             if self.strict:
                 raise SpecViolationError(report)
             _logger.error("%s", report)
+        if exchange.dropped:
+            raise DroppedResponse(f"{method} {path}: answer lost on purpose (drop_response)")
         return exchange.response
 
     def transport(self) -> FakeTransport:
