@@ -29,6 +29,7 @@ from ._exceptions import (
     TrainingNotStartedError,
     TrainingTimeoutError,
     UnprocessableEntityError,
+    WebhookVerificationError,
 )
 from ._resources import TrainingResult
 from ._response import RawResponse
@@ -67,6 +68,7 @@ __all__ = [
     "TrainingStatus",
     "TrainingTimeoutError",
     "UnprocessableEntityError",
+    "WebhookVerificationError",
     "__version__",
 ]
 

@@ -15,6 +15,7 @@ from ._constants import API_KEY_HEADER, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
 from ._http import AsyncCall, CallOptions, SyncCall
 from ._resources import AsyncPhotoAvatars, PhotoAvatars
 from ._types import NOT_GIVEN, NotGiven, SecretStr, Timeout
+from ._webhooks import Webhooks
 
 
 class _BaseClient:
@@ -27,6 +28,7 @@ class _BaseClient:
     _default_headers: Mapping[str, str] | None
     _pool_headers: dict[str, str] | None
     _allow_insecure_http: bool
+    _webhook_secret: SecretStr | None
 
     def _configure(
         self,
@@ -39,9 +41,11 @@ class _BaseClient:
         allow_insecure_http: bool,
         clock: Clock | None,
         own_pool: bool,
+        webhook_secret: str | None = None,
     ) -> None:
         _config.configure_logging()
         self._api_key = _config.resolve_api_key(api_key)
+        self._webhook_secret = _config.resolve_webhook_secret(webhook_secret)
         self._allow_insecure_http = allow_insecure_http
         self._default_headers = dict(default_headers) if default_headers else None
         self._clock = clock or SYSTEM_CLOCK
@@ -114,8 +118,14 @@ class _BaseClient:
             "max_retries": self._options.max_retries if isinstance(max_retries, NotGiven) else max_retries,
             "default_headers": {**(self._default_headers or {}), **(default_headers or {})},
             "allow_insecure_http": self._allow_insecure_http,
+            "webhook_secret": self._webhook_secret,
             "_clock": self._clock,
         }
+
+    @cached_property
+    def webhooks(self) -> Webhooks:
+        """Verify webhook deliveries with this client's `webhook_secret`."""
+        return Webhooks(self)
 
     def __repr__(self) -> str:
         return (
@@ -144,6 +154,8 @@ class HeyGen(_BaseClient):
             hooks); you close it. Redirects are never followed, whatever it is set to do.
         default_headers: Extra headers for every request.
         allow_insecure_http: Allow an `http://` base URL to a non-loopback host.
+        webhook_secret: The signing secret `client.webhooks.verify` checks deliveries with;
+            defaults to the `HEYGEN_WEBHOOK_SECRET` environment variable. Never shown.
 
     Raises:
         heygen.ConfigurationError: no API key, or a base URL that cannot work.
@@ -161,6 +173,7 @@ class HeyGen(_BaseClient):
         http_client: httpx.Client | None = None,
         default_headers: Mapping[str, str] | None = None,
         allow_insecure_http: bool = False,
+        webhook_secret: str | None = None,
         _clock: Clock | None = None,
     ) -> None:
         self._configure(
@@ -172,6 +185,7 @@ class HeyGen(_BaseClient):
             allow_insecure_http=allow_insecure_http,
             clock=_clock,
             own_pool=http_client is None,
+            webhook_secret=webhook_secret,
         )
         if http_client is not None and not isinstance(http_client, httpx.Client):
             raise TypeError(f"http_client must be an httpx.Client, got {type(http_client).__name__}")
@@ -248,6 +262,7 @@ class AsyncHeyGen(_BaseClient):
         http_client: httpx.AsyncClient | None = None,
         default_headers: Mapping[str, str] | None = None,
         allow_insecure_http: bool = False,
+        webhook_secret: str | None = None,
         _clock: Clock | None = None,
     ) -> None:
         self._configure(
@@ -259,6 +274,7 @@ class AsyncHeyGen(_BaseClient):
             allow_insecure_http=allow_insecure_http,
             clock=_clock,
             own_pool=http_client is None,
+            webhook_secret=webhook_secret,
         )
         if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
             raise TypeError(f"http_client must be an httpx.AsyncClient, got {type(http_client).__name__}")

@@ -17,10 +17,11 @@
     │   │   └── InternalServerError          5xx
     │   ├── EnvelopeError            HTTP 2xx whose body says failure (`error` set, or code != 100)
     │   └── APIResponseValidationError  a body that is not the documented shape
-    └── TrainingError                the training itself, seen by the polling helpers
-        ├── TrainingFailedError      HeyGen reports status `failed` (has error_message)
-        ├── TrainingNotStartedError  the group stays `empty`: no training to wait for
-        └── TrainingTimeoutError     the wait's deadline passed (has last_status, last_error)
+    ├── TrainingError                the training itself, seen by the polling helpers
+    │   ├── TrainingFailedError      HeyGen reports status `failed` (has error_message)
+    │   ├── TrainingNotStartedError  the group stays `empty`: no training to wait for
+    │   └── TrainingTimeoutError     the wait's deadline passed (has last_status, last_error)
+    └── WebhookVerificationError     a webhook delivery failed verification (has reason)
 
 No error's text, repr or attributes contain the API key: requests and responses attached to an
 error carry the key header redacted.
@@ -57,6 +58,7 @@ __all__ = [
     "TrainingNotStartedError",
     "TrainingTimeoutError",
     "UnprocessableEntityError",
+    "WebhookVerificationError",
 ]
 
 
@@ -296,3 +298,20 @@ class TrainingTimeoutError(TrainingError):
         )
         self.timeout = timeout
         self.last_error = None
+
+
+class WebhookVerificationError(HeyGenError):
+    """A webhook delivery is not provably from HeyGen, is outside the time window, or is no event.
+
+    Answer such a delivery with a 400 and do not act on it. `str(error)` says which check failed;
+    it never contains the secret, and shows at most the start of a bad header.
+
+    Attributes:
+        reason: One of `"missing_header"`, `"malformed_header"`, `"bad_signature"`,
+            `"timestamp_too_old"`, `"timestamp_in_future"`, `"not_an_event"`.
+    """
+
+    def __init__(self, message: str, *, reason: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.reason = reason

@@ -9,7 +9,11 @@ import heygen
 
 
 def test_all_is_sorted_and_complete() -> None:
-    public = {n for n in dir(heygen) if n.isidentifier() and not n.startswith("_")} - {"types", "testing"}
+    public = {n for n in dir(heygen) if n.isidentifier() and not n.startswith("_")} - {
+        "types",
+        "testing",
+        "webhooks",
+    }
     assert set(heygen.__all__) - {"__version__"} == public
     assert heygen.__all__ == sorted(
         heygen.__all__, key=lambda n: (n != "NOT_GIVEN", n.lower() if n.startswith("_") else n)
@@ -25,7 +29,7 @@ def test_public_classes_live_in_the_heygen_namespace() -> None:
 
 def test_every_error_derives_from_heygen_error() -> None:
     errors = [getattr(heygen, n) for n in heygen.__all__ if n.endswith("Error")]
-    assert len(errors) == 21
+    assert len(errors) == 22
     assert all(issubclass(e, heygen.HeyGenError) for e in errors)
 
 
