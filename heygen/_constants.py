@@ -41,6 +41,9 @@ DEFAULT_WAIT_TIMEOUT = 30 * 60.0
 DEFAULT_POLL_INTERVAL = 10.0
 INITIAL_POLL_INTERVAL = 1.0
 POLL_BACKOFF = 1.5
+# Given webhook events, a wait polls only as a safety net (for a lost delivery or an event the
+# rule did not recognise): 6 x poll_interval, 60 s by default.
+EVENTS_SLOWDOWN = 6.0
 # A group still `empty` this long into a wait has no training (train was never called, or was
 # refused): raise instead of polling to the deadline. [COMMUNITY, UNVERIFIED] meaning of `empty`.
 EMPTY_GRACE = 60.0

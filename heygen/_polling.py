@@ -1,14 +1,21 @@
-"""Polling decisions for `wait_for_training`: pure, shared by the sync and async clients."""
+"""Polling decisions for `wait_for_training`: pure, shared by the sync and async clients.
+
+Given `events=`, the pause between polls ends early when a webhook event that may concern the
+wait arrives (see `heygen.webhooks`), and the polls themselves slow to a safety net: every
+`EVENTS_SLOWDOWN` x `poll_interval` seconds. The status call still decides every outcome.
+"""
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 import httpx
 
 from ._clock import Clock
-from ._constants import EMPTY_GRACE, INITIAL_POLL_INTERVAL, POLL_BACKOFF
+from ._constants import EMPTY_GRACE, EVENTS_SLOWDOWN, INITIAL_POLL_INTERVAL, POLL_BACKOFF
 from ._exceptions import (
     APIConnectionError,
     APIStatusError,
@@ -21,6 +28,9 @@ from ._exceptions import (
 )
 from ._http import cap_timeout
 from .types import TrainingState, TrainingStatus
+
+if TYPE_CHECKING:
+    from .webhooks._feed import EventWait
 
 logger = logging.getLogger("heygen")
 
@@ -69,6 +79,8 @@ class TrainingWaiter:
         on_progress: Callable[[TrainingStatus], object] | None,
         clock: Clock,
         request_timeout: httpx.Timeout | None,
+        events: object = None,
+        is_async: bool = False,
     ) -> None:
         validate_wait(timeout, poll_interval)
         if on_progress is not None and not callable(on_progress):
@@ -85,6 +97,13 @@ class TrainingWaiter:
         self._deadline = clock.monotonic() + timeout
         self._intervals = poll_intervals(float(poll_interval))
         self._request_timeout = request_timeout
+        self.events: EventWait | None = None
+        if events is not None:
+            from .webhooks._feed import open_event_wait
+
+            self.events = open_event_wait(events, (group_id,), is_async=is_async)
+            self._safety_net = float(poll_interval) * EVENTS_SLOWDOWN
+            self._intervals = itertools.repeat(self._safety_net)
 
     def _remaining(self) -> float:
         remaining = self._deadline - self._clock.monotonic()
@@ -141,6 +160,26 @@ class TrainingWaiter:
                 raise error
             self._server_asked_wait = retry_after
         logger.info("Polling group %r: %s; still waiting", self.group_id, error)
+
+    def pause(self, clock: Clock) -> None:
+        """Sleep until the next poll is due, or (given events) until one may concern this wait."""
+        seconds = self.next_sleep()
+        if self.events is None:
+            clock.sleep(seconds)
+        elif self.events.sleep(clock, seconds):
+            self._event_arrived()
+
+    async def async_pause(self, clock: Clock) -> None:
+        """`pause` for the async client."""
+        seconds = self.next_sleep()
+        if self.events is None:
+            await clock.async_sleep(seconds)
+        elif await self.events.async_sleep(clock, seconds):
+            self._event_arrived()
+
+    def _event_arrived(self) -> None:
+        """Poll now; should the status lag behind the event, poll again soon (1 s, then growing)."""
+        self._intervals = poll_intervals(self._safety_net)
 
     def next_sleep(self) -> float:
         """Seconds to sleep before the next poll, never past the deadline."""

@@ -22,14 +22,15 @@ import collections
 import logging
 import queue
 import threading
+import weakref
 from collections.abc import Collection
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeAlias
 
 from .._clock import Clock, SystemClock
 from ._event import WebhookEvent
 from ._relevance import EventRule, may_concern
 
-__all__ = ["FAKE_CLOCK_STEP", "EventFeed", "EventWait", "open_event_wait"]
+__all__ = ["FAKE_CLOCK_STEP", "EventFeed", "EventSource", "EventWait", "open_event_wait"]
 
 logger = logging.getLogger("heygen")
 FAKE_CLOCK_STEP = 0.25
@@ -92,7 +93,9 @@ class EventFeed:
         if not callable(rule):
             raise TypeError(f"rule must be callable as rule(event, ids), got {type(rule).__name__}")
         self.rule = rule
-        self._subscribers: set[_Subscription] = set()
+        # Weak: a wait that ends in any way (even by KeyboardInterrupt) stops listening when it
+        # is collected, with no cleanup code in the polling loops.
+        self._subscribers: weakref.WeakSet[_Subscription] = weakref.WeakSet()
         self._lock = threading.Lock()
 
     def publish(self, event: WebhookEvent) -> None:
@@ -234,6 +237,10 @@ class EventWait:
 
     def close(self) -> None:
         self._receiver.close()
+
+
+EventSource: TypeAlias = "EventFeed | queue.Queue[Any] | queue.SimpleQueue[Any] | asyncio.Queue[Any]"
+"""What `events=` takes: a feed, or a queue of verified `WebhookEvent`s."""
 
 
 def open_event_wait(source: object, ids: Collection[str], *, is_async: bool) -> EventWait:
