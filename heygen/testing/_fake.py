@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import json
 import logging
 import threading
 from collections.abc import Iterable, Iterator, Mapping
@@ -16,6 +17,9 @@ from heygen.testing._contract import shipped_contract
 from heygen.testing._server import FakeServer
 from heygen.testing._state import Accounts, GroupTemplate
 from heygen.testing._transport import FakeTransport
+from heygen.testing._webhooks import DeliveryAttempt, Endpoint, WebhookHub
+from heygen.testing._webhooks_app import PREFIX as WEBHOOKS_PREFIX
+from heygen.testing._webhooks_app import WebhooksApp
 
 __all__ = ["DEMO_GROUP_ID", "FakeHeyGen", "RecordedRequest", "SpecViolationError"]
 
@@ -110,6 +114,11 @@ class FakeHeyGen:
             training_seconds=training_seconds,
         )
         self._app = App(shipped_contract(), accounts)
+        #: Webhook endpoints, fired events and delivery attempts (see ``heygen.testing._webhooks``).
+        self.webhooks = WebhookHub(self.clock)
+        self._webhooks_app = WebhooksApp(self.webhooks, accounts.accepts)
+        self._trainings: dict[tuple[str, str], str] = {}  # (key, group) -> flow_id of the last train
+        self._announced: set[tuple[str, str, float | None]] = set()
 
     def add_group(
         self, group_id: str, *, api_key: str | None = None, photos: int = 4, fail_with: str | None = None
@@ -142,6 +151,9 @@ class FakeHeyGen:
         """
         with self._lock:
             self._app.accounts.fail_training(group_id, error_msg, api_key)
+        for key, group in list(self._trainings):
+            if group == group_id and api_key in (None, key):
+                self._announce(key, group)
 
     def queue_error(
         self,
@@ -202,6 +214,11 @@ class FakeHeyGen:
         Raises:
             SpecViolationError: in strict mode, when the response breaks the spec.
         """
+        if path.startswith(WEBHOOKS_PREFIX):
+            with self._lock:
+                reply = self._webhooks_app.handle(method, path, headers, body)
+                self.requests.append(RecordedRequest(method, path, reply.status, None))
+            return reply
         with self._lock:
             exchange = self._app.handle(method, path, headers, body)
             self.requests.append(
@@ -209,12 +226,63 @@ class FakeHeyGen:
             )
             if exchange.spec_problems:
                 self.spec_violations.extend(exchange.spec_problems)
+            if exchange.operation_id == TRAIN and exchange.response.status == 200:
+                self._training_started(headers, body, exchange.response.body)
         if exchange.spec_problems:
             report = "the fake's response breaks the spec:\n  " + "\n  ".join(exchange.spec_problems)
             if self.strict:
                 raise SpecViolationError(report)
             _logger.error("%s", report)
         return exchange.response
+
+    # --- webhooks ------------------------------------------------------------------------------
+    def add_webhook_endpoint(
+        self, url: str, *, api_key: str, events: Iterable[str] | None = None
+    ) -> Endpoint:
+        """Register an endpoint, as ``POST /v3/webhooks/endpoints`` does; its ``secret`` signs deliveries.
+
+        Args:
+            url: where to POST deliveries (plain http to 127.0.0.1 is fine here).
+            api_key: the account whose events it receives.
+            events: the event types to receive; ``None`` for all.
+        """
+        return self.webhooks.create(api_key, url, None if events is None else list(events), None)
+
+    def drop_webhook_deliveries(self, times: int = 1) -> None:
+        """Lose the next ``times`` delivery attempts in transit: never received, never retried."""
+        if times < 1:
+            raise ValueError("times must be at least 1")
+        self.webhooks.drop_next(times)
+
+    @property
+    def webhook_deliveries(self) -> list[DeliveryAttempt]:
+        """Every delivery attempt so far, oldest first (retries and dropped ones included)."""
+        return list(self.webhooks.attempts)
+
+    def _training_started(self, headers: Mapping[str, str], body: bytes, answer: bytes) -> None:
+        """Called under the lock after a successful train: announce its end on the clock."""
+        api_key = {k.lower(): v for k, v in headers.items()}.get("x-api-key", "")
+        group_id = json.loads(body)["group_id"]
+        self._trainings[(api_key, group_id)] = json.loads(answer)["data"]["data"]["flow_id"]
+        # A microsecond late, so that float rounding cannot find the training a hair short of done.
+        ends = self.clock.monotonic() + self._app.accounts.training_seconds + 1e-6
+        self.webhooks.schedule(ends, lambda: self._announce(api_key, group_id))
+
+    def _announce(self, api_key: str, group_id: str) -> None:
+        """Fire ``photo_avatar_train.success|fail`` once, when the training has ended."""
+        with self._lock:
+            status = self._app.accounts.status(api_key, group_id)
+            key = (api_key, group_id, status.created_at)
+            if status.status not in ("ready", "failed") or key in self._announced:
+                return
+            self._announced.add(key)
+        # [FAKE'S CHOICE] the payload: see heygen.testing._webhooks.
+        flow_id = self._trainings.get((api_key, group_id))
+        data: dict[str, object] = {"group_id": group_id, "flow_id": flow_id, "status": status.status}
+        if status.status == "failed":
+            data["error_msg"] = status.error_msg
+        kind = "photo_avatar_train.success" if status.status == "ready" else "photo_avatar_train.fail"
+        self.webhooks.fire(api_key, kind, data, group_id)
 
     def transport(self) -> FakeTransport:
         """An httpx transport (sync and async) answering from this fake, with no network.
