@@ -72,9 +72,9 @@ class Endpoint:
             "events": self.events,
             "status": self.status,
             "created_at": self.created_at,
+            # HeyGen: the secret is returned on create and rotate only, and null elsewhere.
+            "secret": self.secret if with_secret else None,
         }
-        if with_secret:
-            shown["secret"] = self.secret
         return shown
 
 
