@@ -6,6 +6,18 @@
 ...     client.photo_avatars.wait_for_training(job.group_id)
 """
 
+from ._avatar_errors import AvatarConsentRequiredError, AvatarError, AvatarFailedError, AvatarTimeoutError
+from ._avatar_types import (
+    Asset,
+    AvatarConsent,
+    AvatarCreation,
+    AvatarGroup,
+    AvatarLook,
+    AvatarStatus,
+    AvatarType,
+    FailureReason,
+    UploadedAsset,
+)
 from ._client import AsyncHeyGen, HeyGen
 from ._exceptions import (
     APIConnectionError,
@@ -29,8 +41,10 @@ from ._exceptions import (
     TrainingNotStartedError,
     TrainingTimeoutError,
     UnprocessableEntityError,
+    WaitTimeoutError,
     WebhookVerificationError,
 )
+from ._pages import AsyncPage, AsyncPager, Page
 from ._resources import TrainingResult
 from ._response import RawResponse
 from ._types import NOT_GIVEN, NotGiven
@@ -44,17 +58,32 @@ __all__ = [
     "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
+    "Asset",
     "AsyncHeyGen",
+    "AsyncPage",
+    "AsyncPager",
     "AuthenticationError",
+    "AvatarConsent",
+    "AvatarConsentRequiredError",
+    "AvatarCreation",
+    "AvatarError",
+    "AvatarFailedError",
+    "AvatarGroup",
+    "AvatarLook",
+    "AvatarStatus",
+    "AvatarTimeoutError",
+    "AvatarType",
     "BadRequestError",
     "ConfigurationError",
     "ConflictError",
     "EnvelopeError",
+    "FailureReason",
     "HeyGen",
     "HeyGenError",
     "InternalServerError",
     "NotFoundError",
     "NotGiven",
+    "Page",
     "PaymentRequiredError",
     "PermissionDeniedError",
     "RateLimitError",
@@ -68,6 +97,8 @@ __all__ = [
     "TrainingStatus",
     "TrainingTimeoutError",
     "UnprocessableEntityError",
+    "UploadedAsset",
+    "WaitTimeoutError",
     "WebhookVerificationError",
     "__version__",
 ]
