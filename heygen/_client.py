@@ -18,7 +18,7 @@ from ._constants import API_KEY_HEADER, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
 from ._http import AsyncCall, CallOptions, SyncCall
 from ._resources import AsyncPhotoAvatars, PhotoAvatars
 from ._types import NOT_GIVEN, NotGiven, SecretStr, Timeout
-from ._webhooks import Webhooks
+from ._webhooks import AsyncWebhooks, Webhooks
 
 
 class _BaseClient:
@@ -125,11 +125,6 @@ class _BaseClient:
             "_clock": self._clock,
         }
 
-    @cached_property
-    def webhooks(self) -> Webhooks:
-        """Verify webhook deliveries with this client's `webhook_secret`."""
-        return Webhooks(self)
-
     def __repr__(self) -> str:
         return (
             f"{type(self).__name__}(base_url={self.base_url!r}, api_key=<redacted>, "
@@ -199,6 +194,11 @@ class HeyGen(_BaseClient):
     def photo_avatars(self) -> PhotoAvatars:
         """Train photo avatar groups and follow their training."""
         return PhotoAvatars(self)
+
+    @cached_property
+    def webhooks(self) -> Webhooks:
+        """Verify deliveries (with `webhook_secret`), manage endpoints, list sent events."""
+        return Webhooks(self)
 
     @cached_property
     def avatars(self) -> Avatars:
@@ -300,6 +300,11 @@ class AsyncHeyGen(_BaseClient):
     def photo_avatars(self) -> AsyncPhotoAvatars:
         """Train photo avatar groups and follow their training."""
         return AsyncPhotoAvatars(self)
+
+    @cached_property
+    def webhooks(self) -> AsyncWebhooks:
+        """Verify deliveries (with `webhook_secret`), manage endpoints, list sent events."""
+        return AsyncWebhooks(self)
 
     @cached_property
     def avatars(self) -> AsyncAvatars:

@@ -1,4 +1,4 @@
-"""`client.webhooks`: verify deliveries with the client's signing secret.
+"""`client.webhooks`: verify deliveries with the client's signing secret; manage endpoints.
 
 The secret comes from `webhook_secret=` or `HEYGEN_WEBHOOK_SECRET`, read once when the client
 is made; the time window is measured on the client's clock, so a test that drives a fake clock
@@ -7,21 +7,27 @@ verifies the fake's deliveries in fake time.
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ._constants import WEBHOOK_SECRET_ENV
 from ._exceptions import ConfigurationError
 
 if TYPE_CHECKING:
-    from ._client import _BaseClient
-    from .webhooks import Headers, WebhookEvent
+    from ._client import AsyncHeyGen, HeyGen, _BaseClient
+    from ._webhook_endpoints import (
+        AsyncWebhookEndpoints,
+        AsyncWebhookEvents,
+        WebhookEndpoints,
+        WebhookEvents,
+    )
+    from .webhooks import EventTypeInfo, Headers, WebhookEvent
 
 
-class Webhooks:
-    """Webhook helpers on a `HeyGen` or `AsyncHeyGen` client (verification needs no I/O)."""
+class _Verify:
+    """Verification, the same on both clients (it needs no I/O)."""
 
-    def __init__(self, client: _BaseClient) -> None:
-        self._client = client
+    _client: _BaseClient
 
     def verify(
         self,
@@ -61,3 +67,63 @@ class Webhooks:
             tolerance=DEFAULT_TOLERANCE if tolerance is None else tolerance,
             now=self._client._clock.time(),
         )
+
+
+class Webhooks(_Verify):
+    """`client.webhooks` on a `HeyGen` client: verify deliveries, manage endpoints, list events."""
+
+    def __init__(self, client: HeyGen) -> None:
+        self._client = client
+        self._sync_client = client
+
+    @cached_property
+    def endpoints(self) -> WebhookEndpoints:
+        """Register, list, change, delete endpoints and rotate their secrets."""
+        from ._webhook_endpoints import WebhookEndpoints
+
+        return WebhookEndpoints(self._sync_client)
+
+    @cached_property
+    def events(self) -> WebhookEvents:
+        """The events HeyGen sent to this account."""
+        from ._webhook_endpoints import WebhookEvents
+
+        return WebhookEvents(self._sync_client)
+
+    def event_types(self) -> list[EventTypeInfo]:
+        """Every event type HeyGen can send (`GET /v3/webhooks/event-types`, a single page)."""
+        from . import _webhook_ops as ops
+        from ._assets import run_sync
+
+        items, _, _ = run_sync(self._sync_client, ops.event_types()).parsed
+        return items
+
+
+class AsyncWebhooks(_Verify):
+    """`client.webhooks` on an `AsyncHeyGen`: the same as `Webhooks`, awaited where it calls."""
+
+    def __init__(self, client: AsyncHeyGen) -> None:
+        self._client = client
+        self._async_client = client
+
+    @cached_property
+    def endpoints(self) -> AsyncWebhookEndpoints:
+        """Register, list, change, delete endpoints and rotate their secrets."""
+        from ._webhook_endpoints import AsyncWebhookEndpoints
+
+        return AsyncWebhookEndpoints(self._async_client)
+
+    @cached_property
+    def events(self) -> AsyncWebhookEvents:
+        """The events HeyGen sent to this account."""
+        from ._webhook_endpoints import AsyncWebhookEvents
+
+        return AsyncWebhookEvents(self._async_client)
+
+    async def event_types(self) -> list[EventTypeInfo]:
+        """Every event type HeyGen can send (`GET /v3/webhooks/event-types`)."""
+        from . import _webhook_ops as ops
+        from ._assets import run_async
+
+        items, _, _ = (await run_async(self._async_client, ops.event_types())).parsed
+        return items

@@ -11,7 +11,15 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from heygen.testing._app import DEFAULT_ERRORS, TRAIN, TRAINING_STATUS, App, FakeResponse, QueuedError
+from heygen.testing._app import (
+    DEFAULT_ERRORS,
+    TRAIN,
+    TRAINING_STATUS,
+    App,
+    Exchange,
+    FakeResponse,
+    QueuedError,
+)
 from heygen.testing._clock import Clock, SystemClock
 from heygen.testing._contract import shipped_contract
 from heygen.testing._server import FakeServer
@@ -214,13 +222,11 @@ class FakeHeyGen:
         Raises:
             SpecViolationError: in strict mode, when the response breaks the spec.
         """
-        if path.startswith(WEBHOOKS_PREFIX):
-            with self._lock:
-                reply = self._webhooks_app.handle(method, path, headers, body)
-                self.requests.append(RecordedRequest(method, path, reply.status, None))
-            return reply
         with self._lock:
-            exchange = self._app.handle(method, path, headers, body)
+            if path.startswith(WEBHOOKS_PREFIX):
+                exchange = self._webhooks_exchange(method, path, headers, body)
+            else:
+                exchange = self._app.handle(method, path, headers, body)
             self.requests.append(
                 RecordedRequest(method, path, exchange.response.status, exchange.operation_id)
             )
@@ -258,6 +264,16 @@ class FakeHeyGen:
     def webhook_deliveries(self) -> list[DeliveryAttempt]:
         """Every delivery attempt so far, oldest first (retries and dropped ones included)."""
         return list(self.webhooks.attempts)
+
+    def _webhooks_exchange(self, method: str, path: str, headers: Mapping[str, str], body: bytes) -> Exchange:
+        """A ``/v3/webhooks`` answer, checked against the spec's operation when it has one."""
+        response = self._webhooks_app.handle(method, path, headers, body)
+        routed = self._app.contract.route(method, path.split("?", 1)[0])
+        if isinstance(routed, list):
+            return Exchange(response, None, [])
+        operation = routed[0]
+        problems = operation.response_problems(response.status, response.headers, response.body)
+        return Exchange(response, operation.operation_id, problems)
 
     def _training_started(self, headers: Mapping[str, str], body: bytes, answer: bytes) -> None:
         """Called under the lock after a successful train: announce its end on the clock."""

@@ -12,6 +12,7 @@ used here; `import heygen` does not import this package.
 
 from .._exceptions import WebhookVerificationError
 from ._dedup import EventDeduplicator, InMemoryDeduplicator
+from ._endpoint import EventTypeInfo, WebhookEndpoint, WebhookSecret
 from ._event import AvatarVideoEventData, WebhookEvent, WebhookEventType
 from ._feed import EventFeed
 from ._relevance import AVATAR_EVENT_TYPES, EventRule, may_concern
@@ -35,10 +36,13 @@ __all__ = [
     "EventDeduplicator",
     "EventFeed",
     "EventRule",
+    "EventTypeInfo",
     "Headers",
     "InMemoryDeduplicator",
+    "WebhookEndpoint",
     "WebhookEvent",
     "WebhookEventType",
+    "WebhookSecret",
     "WebhookVerificationError",
     "may_concern",
     "sign",

@@ -14,7 +14,7 @@ KEY = "test-key"
 
 @pytest.fixture
 def fake() -> FakeHeyGen:
-    return FakeHeyGen(clock=FakeClock(), training_seconds=5)
+    return FakeHeyGen(clock=FakeClock(), training_seconds=5, strict=True)
 
 
 @pytest.fixture
