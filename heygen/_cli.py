@@ -31,6 +31,7 @@ from . import (
     TrainingStatus,
     TrainingTimeoutError,
     __version__,
+    _cli_webhooks,
 )
 from ._constants import DEFAULT_POLL_INTERVAL, DEFAULT_WAIT_TIMEOUT
 from ._resources import validate_group_id
@@ -106,6 +107,7 @@ def _parser() -> argparse.ArgumentParser:
     status = actions.add_parser("status", help="show a group's training status")
     status.add_argument("group_id", metavar="GROUP_ID")
     status.add_argument("--json", action="store_true", help="print the result as JSON on stdout")
+    _cli_webhooks.add_to(commands, _Parser)
     return parser
 
 
@@ -250,6 +252,8 @@ def main(
     parser = _parser()
     try:
         args = parser.parse_args(argv)
+        if args.area == "webhooks":
+            return _cli_webhooks.run(args, out, err)
         if args.area is None or getattr(args, "action", None) is None:
             parser.print_help(err)
             return EXIT_USAGE

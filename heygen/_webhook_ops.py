@@ -12,6 +12,9 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 from . import _v3_parse as parse
+from ._envelope import request_id
+from ._exceptions import APIResponseValidationError
+from ._http import AsyncCall, SyncCall
 from ._types import SecretStr
 from ._v3_adapters import ListAnswer, Operation
 from .webhooks._endpoint import EventTypeInfo, WebhookEndpoint, WebhookSecret
@@ -147,6 +150,22 @@ def read_event(value: object, path: str) -> WebhookEvent:
 # --- operations ------------------------------------------------------------------------------
 
 
+class _SecretOperation(Operation[Any]):
+    """An operation whose answer holds a signing secret: a malformed answer's error omits the body."""
+
+    def _read(self, call: SyncCall | AsyncCall) -> Any:
+        try:
+            return super()._read(call)
+        except APIResponseValidationError as error:
+            assert call.response is not None
+            raise APIResponseValidationError(
+                f"The {self.name} response is not the documented shape (its body is not shown: it "
+                "may hold a signing secret)",
+                response=call.response,
+                request_id=request_id(call.response),
+            ) from error.__cause__
+
+
 def _data(read: Any) -> Any:
     return lambda body: read(parse.data_of(body), "data")
 
@@ -161,7 +180,7 @@ def _one(endpoint: str) -> str:
 
 def create_endpoint(body: Mapping[str, object]) -> Operation[WebhookEndpoint]:
     payload = dict(body)
-    return Operation(
+    return _SecretOperation(
         "create webhook endpoint",
         lambda call: call.request("POST", _ENDPOINTS, json=payload),
         _data(read_endpoint),
@@ -193,7 +212,7 @@ def delete_endpoint(endpoint: str) -> Operation[None]:
 
 
 def rotate_secret(endpoint: str) -> Operation[WebhookSecret]:
-    return Operation(
+    return _SecretOperation(
         "rotate webhook secret",
         lambda call: call.request("POST", f"{_one(endpoint)}/rotate-secret"),
         _data(read_secret),
