@@ -217,12 +217,10 @@ class Avatars:
         Args:
             limit: Groups per page, 1 to 50 (HeyGen's default if None).
         """
-        params = {"limit": args.validate_limit(limit)}
+        limit = args.validate_limit(limit)
 
         def fetch(token: str | None) -> Page[AvatarGroup]:
-            items, has_more, next_token = run_sync(
-                self._client, ops.list_groups({**params, "token": token})
-            ).parsed
+            items, has_more, next_token = run_sync(self._client, ops.list_groups(limit, token)).parsed
             return Page(items, has_more=has_more, next_token=next_token, fetch=fetch)
 
         return fetch(None)

@@ -218,10 +218,10 @@ class AsyncAvatars:
         Args:
             limit: Groups per page, 1 to 50 (HeyGen's default if None).
         """
-        params = {"limit": args.validate_limit(limit)}
+        limit = args.validate_limit(limit)
 
         async def fetch(token: str | None) -> AsyncPage[AvatarGroup]:
-            raw = await run_async(self._client, ops.list_groups({**params, "token": token}))
+            raw = await run_async(self._client, ops.list_groups(limit, token))
             items, has_more, next_token = raw.parsed
             return AsyncPage(items, has_more=has_more, next_token=next_token, fetch=fetch)
 

@@ -71,7 +71,7 @@ def _parser() -> argparse.ArgumentParser:
     epilog += "  HEYGEN_LOG       debug or info, to log HTTP calls to stderr"
     parser = _Parser(
         prog="heygen",
-        description="Train HeyGen photo avatar groups and follow their training.",
+        description="Create HeyGen photo avatars (v3) or train photo avatar groups (v2), and follow them.",
         epilog=epilog,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -107,6 +107,10 @@ def _parser() -> argparse.ArgumentParser:
     status = actions.add_parser("status", help="show a group's training status")
     status.add_argument("group_id", metavar="GROUP_ID")
     status.add_argument("--json", action="store_true", help="print the result as JSON on stdout")
+
+    from . import _cli_avatars  # the v3 areas (avatars, assets); imported here: it imports this module
+
+    _cli_avatars.add_commands(commands, _Parser, epilog)
     _cli_webhooks.add_to(commands, _Parser)
     return parser
 
@@ -186,6 +190,10 @@ def _describe_job(job: TrainingJob) -> str:
 
 
 def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from . import _cli_avatars
+
+    if args.area in _cli_avatars.AREAS:
+        return _cli_avatars.run(args, out, err)
     validate_group_id(args.group_id)  # a usage error before any settings or network
     with HeyGen() as client:
         resource = client.photo_avatars
@@ -254,7 +262,11 @@ def main(
         args = parser.parse_args(argv)
         if args.area == "webhooks":
             return _cli_webhooks.run(args, out, err)
-        if args.area is None or getattr(args, "action", None) is None:
+        if (
+            args.area is None
+            or getattr(args, "action", None) is None
+            or getattr(args, "look_action", "") is None
+        ):
             parser.print_help(err)
             return EXIT_USAGE
         return _run(args, out, err)
@@ -265,7 +277,10 @@ def main(
         err.write("\nheygen: interrupted\n")
         return EXIT_INTERRUPTED
     except (HeyGenError, TypeError, ValueError) as error:
-        code, line = _error_line(error)
+        from . import _cli_avatars
+
+        code, line = _cli_avatars.error_line(error) or _error_line(error)
+        line = _cli_avatars.with_retry_hint(error, line)
         err.write(f"heygen: error: {' '.join(line.split())}\n")
         return code
     except Exception as error:  # never a traceback: one line, and where to report it

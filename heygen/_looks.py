@@ -103,7 +103,7 @@ class Looks:
             ownership: HeyGen's ownership filter, passed as given.
             limit: Looks per page, 1 to 50 (HeyGen's default if None).
         """
-        params = {
+        params: dict[str, str | int | None] = {
             "group_id": None if group_id is None else args.validate_id(group_id, "group_id"),
             "avatar_type": args.optional_text(avatar_type, "avatar_type"),
             "ownership": args.optional_text(ownership, "ownership"),
@@ -111,9 +111,7 @@ class Looks:
         }
 
         def fetch(token: str | None) -> Page[AvatarLook]:
-            items, has_more, next_token = run_sync(
-                self._client, ops.list_looks({**params, "token": token})
-            ).parsed
+            items, has_more, next_token = run_sync(self._client, ops.list_looks(params, token)).parsed
             return Page(items, has_more=has_more, next_token=next_token, fetch=fetch)
 
         return fetch(None)
@@ -156,7 +154,7 @@ class LooksWithRawResponse:
         return run_sync(self._client, ops.get_look(args.validate_id(look_id, "look_id")))
 
     def update(self, look_id: str, *, name: str) -> RawResponse[AvatarLook]:
-        body = {"name": args.validate_text(name, "name")}
+        body = args.validate_text(name, "name")
         return run_sync(self._client, ops.update_look(args.validate_id(look_id, "look_id"), body))
 
     def delete(self, look_id: str) -> RawResponse[str]:

@@ -87,7 +87,7 @@ class AsyncLooks:
         limit: int | None = None,
     ) -> AsyncPager[AvatarLook]:
         """Looks: `await` it for the first page, or `async for` every look. See `Looks.list`."""
-        params = {
+        params: dict[str, str | int | None] = {
             "group_id": None if group_id is None else args.validate_id(group_id, "group_id"),
             "avatar_type": args.optional_text(avatar_type, "avatar_type"),
             "ownership": args.optional_text(ownership, "ownership"),
@@ -95,7 +95,7 @@ class AsyncLooks:
         }
 
         async def fetch(token: str | None) -> AsyncPage[AvatarLook]:
-            raw = await run_async(self._client, ops.list_looks({**params, "token": token}))
+            raw = await run_async(self._client, ops.list_looks(params, token))
             items, has_more, next_token = raw.parsed
             return AsyncPage(items, has_more=has_more, next_token=next_token, fetch=fetch)
 
@@ -135,7 +135,7 @@ class AsyncLooksWithRawResponse:
         return await run_async(self._client, ops.get_look(args.validate_id(look_id, "look_id")))
 
     async def update(self, look_id: str, *, name: str) -> RawResponse[AvatarLook]:
-        body = {"name": args.validate_text(name, "name")}
+        body = args.validate_text(name, "name")
         return await run_async(self._client, ops.update_look(args.validate_id(look_id, "look_id"), body))
 
     async def delete(self, look_id: str) -> RawResponse[str]:

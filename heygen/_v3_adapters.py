@@ -1,5 +1,13 @@
-"""The boundary of the v3 calls: each operation's request, sent through a `SyncCall`/`AsyncCall`,
-and its answer read into the facade's results (`_v3_parse`).
+"""The boundary with the generated client for v3, as `_adapters` is for v2: the only other
+module that imports `heygen_api_client`, and only inside its functions, so `import heygen`
+stays free of it.
+
+Each `Operation` sends its request through the generated `*_detailed` function, with the
+`SyncCall`/`AsyncCall` standing in for the httpx client (paths, query, JSON and multipart bodies,
+all as the spec says). The answer is read by `_v3_parse` from the body itself, not from the
+generated models: those reject any status or avatar type newer than the spec (literal enums),
+which the facade must keep, as `UNKNOWN`. So the generated parse of a 2xx answer is not used,
+and what it raises on such a value is ignored; `_v3_parse` checks every field it reads.
 
 An `Operation` is defined once and run by either shell, so the sync and async resources share
 every request and every reading.
@@ -7,10 +15,12 @@ every request and every reading.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
-from urllib.parse import quote
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
+
+import httpx
 
 from . import _v3_parse as parse
 from ._avatar_types import Asset, AvatarConsent, AvatarCreation, AvatarGroup, AvatarLook, UploadedAsset
@@ -19,24 +29,53 @@ from ._exceptions import APIResponseValidationError
 from ._http import AsyncCall, SyncCall
 from ._uploads import UploadFile
 
+if TYPE_CHECKING:
+    from heygen_api_client.client import Client
+
 T = TypeVar("T")
-Send = Callable[[Any], Any]  # given a SyncCall: sends; given an AsyncCall: an awaitable that sends
+# What the generated parsers raise on a body they do not accept.
+_PARSE_ERRORS = (ValueError, TypeError, KeyError, AttributeError, RecursionError)
+
+
+def _generated(call: SyncCall | AsyncCall) -> Client:
+    from heygen_api_client.client import Client
+
+    client = Client(base_url="")
+    if isinstance(call, SyncCall):
+        client.set_httpx_client(cast(httpx.Client, call))
+    else:
+        client.set_async_httpx_client(cast(httpx.AsyncClient, call))
+    return client
+
+
+@contextmanager
+def _answer_is_ours(call: SyncCall | AsyncCall) -> Iterator[None]:
+    """Let the generated parse of a 2xx answer fail: `_v3_parse` reads (and checks) it instead."""
+    try:
+        yield
+    except _PARSE_ERRORS:
+        if call.response is None:
+            raise  # no answer: the request itself could not be built
+    assert call.response is not None, "the call returned without a response"
 
 
 @dataclass(frozen=True)
 class Operation(Generic[T]):
-    """One v3 request and how to read its answer."""
+    """One v3 request (sent sync or async) and how to read its answer."""
 
     name: str
-    send: Send
+    send_sync: Callable[[SyncCall], object]
+    send_async: Callable[[AsyncCall], Awaitable[object]]
     read: Callable[[object], T]
 
     def run_sync(self, call: SyncCall) -> T:
-        self.send(call)
+        with _answer_is_ours(call):
+            self.send_sync(call)
         return self._read(call)
 
     async def run_async(self, call: AsyncCall) -> T:
-        await self.send(call)
+        with _answer_is_ours(call):
+            await self.send_async(call)
         return self._read(call)
 
     def _read(self, call: SyncCall | AsyncCall) -> T:
@@ -57,10 +96,6 @@ class Operation(Generic[T]):
             ) from None
 
 
-def _segment(value: str) -> str:
-    return quote(value, safe="")
-
-
 def _data(read: Callable[[object, str], T]) -> Callable[[object], T]:
     return lambda body: read(parse.data_of(body), "data")
 
@@ -72,59 +107,106 @@ def _listing(read: Callable[[object, str], T]) -> Callable[[object], ListAnswer[
     return lambda body: parse.listing(body, read)
 
 
-def _query(params: Mapping[str, object]) -> dict[str, Any]:
-    return {key: value for key, value in params.items() if value is not None}
+def _given(value: T | None) -> T | Any:
+    """None (not passed) as the generated client's UNSET."""
+    from heygen_api_client.types import UNSET
+
+    return UNSET if value is None else value
 
 
 # --- assets ----------------------------------------------------------------------------------
 
 
 def upload_asset(file: UploadFile) -> Operation[UploadedAsset]:
-    files = {"file": (file.filename, file.content, file.content_type)}
+    from heygen_api_client.api.assets import upload_asset as api
+    from heygen_api_client.models import UploadAssetBody
+    from heygen_api_client.types import File
+
+    # The stream (or bytes) goes to httpx's multipart encoder as it is: read in 64 KiB pieces.
+    body = UploadAssetBody(
+        file=File(payload=cast(Any, file.content), file_name=file.filename, mime_type=file.content_type)
+    )
     return Operation(
-        "upload asset", lambda call: call.request("POST", "/v3/assets", files=files), _data(parse.uploaded)
+        "upload asset",
+        lambda call: api.sync_detailed(client=_generated(call), body=body),
+        lambda call: api.asyncio_detailed(client=_generated(call), body=body),
+        _data(parse.uploaded),
     )
 
 
 def get_asset(asset_id: str) -> Operation[Asset]:
-    url = f"/v3/assets/{_segment(asset_id)}"
-    return Operation("get asset", lambda call: call.request("GET", url), _data(parse.asset))
+    from heygen_api_client.api.assets import get_asset as api
+
+    return Operation(
+        "get asset",
+        lambda call: api.sync_detailed(asset_id, client=_generated(call)),
+        lambda call: api.asyncio_detailed(asset_id, client=_generated(call)),
+        _data(parse.asset),
+    )
 
 
 # --- avatar groups ---------------------------------------------------------------------------
 
 
 def create_avatar(body: Mapping[str, object]) -> Operation[AvatarCreation]:
-    payload = dict(body)
+    from heygen_api_client.api.avatars import create_avatar as api
+    from heygen_api_client.models import CreatePhotoAvatarRequest, CreatePromptAvatarRequest
+
+    model = (CreatePhotoAvatarRequest if body["type"] == "photo" else CreatePromptAvatarRequest).from_dict(
+        body
+    )
     return Operation(
-        "create avatar", lambda call: call.request("POST", "/v3/avatars", json=payload), _data(parse.creation)
+        "create avatar",
+        lambda call: api.sync_detailed(client=_generated(call), body=model),
+        lambda call: api.asyncio_detailed(client=_generated(call), body=model),
+        _data(parse.creation),
     )
 
 
 def get_group(group_id: str) -> Operation[AvatarGroup]:
-    url = f"/v3/avatars/{_segment(group_id)}"
-    return Operation("get avatar group", lambda call: call.request("GET", url), _data(parse.group))
+    from heygen_api_client.api.avatars import get_avatar_group as api
+
+    return Operation(
+        "get avatar group",
+        lambda call: api.sync_detailed(group_id, client=_generated(call)),
+        lambda call: api.asyncio_detailed(group_id, client=_generated(call)),
+        _data(parse.group),
+    )
 
 
-def list_groups(params: Mapping[str, object]) -> Operation[ListAnswer[AvatarGroup]]:
-    query = _query(params)
+def list_groups(limit: int | None, token: str | None) -> Operation[ListAnswer[AvatarGroup]]:
+    from heygen_api_client.api.avatars import list_avatar_groups as api
+
+    query: dict[str, Any] = {"limit": _given(limit), "token": _given(token)}
     return Operation(
         "list avatar groups",
-        lambda call: call.request("GET", "/v3/avatars", params=query),
+        lambda call: api.sync_detailed(client=_generated(call), **query),
+        lambda call: api.asyncio_detailed(client=_generated(call), **query),
         _listing(parse.group),
     )
 
 
 def delete_group(group_id: str) -> Operation[str]:
-    url = f"/v3/avatars/{_segment(group_id)}"
-    return Operation("delete avatar group", lambda call: call.request("DELETE", url), _data(parse.deleted))
+    from heygen_api_client.api.avatars import delete_avatar_group as api
+
+    return Operation(
+        "delete avatar group",
+        lambda call: api.sync_detailed(group_id, client=_generated(call)),
+        lambda call: api.asyncio_detailed(group_id, client=_generated(call)),
+        _data(parse.deleted),
+    )
 
 
 def consent(group_id: str, body: Mapping[str, object]) -> Operation[AvatarConsent]:
-    url = f"/v3/avatars/{_segment(group_id)}/consent"
-    payload = dict(body)
+    from heygen_api_client.api.avatars import create_avatar_consent as api
+    from heygen_api_client.models import CreateAvatarConsentRequest
+
+    model = CreateAvatarConsentRequest.from_dict(body)
     return Operation(
-        "avatar consent", lambda call: call.request("POST", url, json=payload), _data(parse.consent)
+        "avatar consent",
+        lambda call: api.sync_detailed(group_id, client=_generated(call), body=model),
+        lambda call: api.asyncio_detailed(group_id, client=_generated(call), body=model),
+        _data(parse.consent),
     )
 
 
@@ -132,27 +214,51 @@ def consent(group_id: str, body: Mapping[str, object]) -> Operation[AvatarConsen
 
 
 def get_look(look_id: str) -> Operation[AvatarLook]:
-    url = f"/v3/avatars/looks/{_segment(look_id)}"
-    return Operation("get avatar look", lambda call: call.request("GET", url), _data(parse.look))
+    from heygen_api_client.api.avatars import get_avatar_look as api
+
+    return Operation(
+        "get avatar look",
+        lambda call: api.sync_detailed(look_id, client=_generated(call)),
+        lambda call: api.asyncio_detailed(look_id, client=_generated(call)),
+        _data(parse.look),
+    )
 
 
-def list_looks(params: Mapping[str, object]) -> Operation[ListAnswer[AvatarLook]]:
-    query = _query(params)
+def list_looks(
+    filters: Mapping[str, str | int | None], token: str | None
+) -> Operation[ListAnswer[AvatarLook]]:
+    from heygen_api_client.api.avatars import list_avatar_looks as api
+
+    # avatar_type is passed through as given: a type newer than the spec is still a valid filter.
+    query: dict[str, Any] = {name: _given(value) for name, value in filters.items()}
+    query["token"] = _given(token)
     return Operation(
         "list avatar looks",
-        lambda call: call.request("GET", "/v3/avatars/looks", params=query),
+        lambda call: api.sync_detailed(client=_generated(call), **query),
+        lambda call: api.asyncio_detailed(client=_generated(call), **query),
         _listing(parse.look),
     )
 
 
-def update_look(look_id: str, body: Mapping[str, object]) -> Operation[AvatarLook]:
-    url = f"/v3/avatars/looks/{_segment(look_id)}"
-    payload = dict(body)
+def update_look(look_id: str, name: str) -> Operation[AvatarLook]:
+    from heygen_api_client.api.avatars import update_avatar_look as api
+    from heygen_api_client.models import UpdateAvatarLookRequest
+
+    model = UpdateAvatarLookRequest(name=name)
     return Operation(
-        "update avatar look", lambda call: call.request("PATCH", url, json=payload), _data(parse.look)
+        "update avatar look",
+        lambda call: api.sync_detailed(look_id, client=_generated(call), body=model),
+        lambda call: api.asyncio_detailed(look_id, client=_generated(call), body=model),
+        _data(parse.look),
     )
 
 
 def delete_look(look_id: str) -> Operation[str]:
-    url = f"/v3/avatars/looks/{_segment(look_id)}"
-    return Operation("delete avatar look", lambda call: call.request("DELETE", url), _data(parse.deleted))
+    from heygen_api_client.api.avatars import delete_avatar_look as api
+
+    return Operation(
+        "delete avatar look",
+        lambda call: api.sync_detailed(look_id, client=_generated(call)),
+        lambda call: api.asyncio_detailed(look_id, client=_generated(call)),
+        _data(parse.deleted),
+    )

@@ -83,12 +83,10 @@ class WebhookEndpoints:
 
     def list(self, *, limit: int | None = None) -> Page[WebhookEndpoint]:
         """Registered endpoints, a page at a time; iterate the page for all of them (no secrets)."""
-        params = {"limit": validate_limit(limit)}
+        size = validate_limit(limit)
 
         def fetch(token: str | None) -> Page[WebhookEndpoint]:
-            items, has_more, next_token = run_sync(
-                self._client, ops.list_endpoints({**params, "token": token})
-            ).parsed
+            items, has_more, next_token = run_sync(self._client, ops.list_endpoints(size, token)).parsed
             return Page(items, has_more=has_more, next_token=next_token, fetch=fetch)
 
         return fetch(None)
@@ -134,7 +132,7 @@ class WebhookEvents:
 
         def fetch(token: str | None) -> Page[WebhookEvent]:
             items, has_more, next_token = run_sync(
-                self._client, ops.list_events({**params, "token": token})
+                self._client, ops.list_events(**params, token=token)
             ).parsed
             return Page(items, has_more=has_more, next_token=next_token, fetch=fetch)
 
@@ -162,10 +160,10 @@ class AsyncWebhookEndpoints:
 
     def list(self, *, limit: int | None = None) -> AsyncPager[WebhookEndpoint]:
         """Registered endpoints: `await` it for the first page, or `async for` every one."""
-        params = {"limit": validate_limit(limit)}
+        size = validate_limit(limit)
 
         async def fetch(token: str | None) -> AsyncPage[WebhookEndpoint]:
-            raw = await run_async(self._client, ops.list_endpoints({**params, "token": token}))
+            raw = await run_async(self._client, ops.list_endpoints(size, token))
             items, has_more, next_token = raw.parsed
             return AsyncPage(items, has_more=has_more, next_token=next_token, fetch=fetch)
 
@@ -205,7 +203,7 @@ class AsyncWebhookEvents:
         params = _events_query(event_type, entity_id, limit)
 
         async def fetch(token: str | None) -> AsyncPage[WebhookEvent]:
-            raw = await run_async(self._client, ops.list_events({**params, "token": token}))
+            raw = await run_async(self._client, ops.list_events(**params, token=token))
             items, has_more, next_token = raw.parsed
             return AsyncPage(items, has_more=has_more, next_token=next_token, fetch=fetch)
 

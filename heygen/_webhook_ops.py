@@ -1,6 +1,8 @@
-"""The v3 webhook calls: each request as an `Operation`, its arguments checked, its answer read.
+"""The v3 webhook calls: each request as an `Operation` through the generated client, its
+arguments checked, its answer read.
 
-Shared by the sync and async `client.webhooks` resources, as `_v3_adapters` is by the avatars.
+Shared by the sync and async `client.webhooks` resources, as `_v3_adapters` is by the avatars;
+like it, this module imports `heygen_api_client` only inside its functions.
 """
 
 from __future__ import annotations
@@ -9,19 +11,16 @@ import ipaddress
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import urlsplit
 
 from . import _v3_parse as parse
 from ._envelope import request_id
 from ._exceptions import APIResponseValidationError
 from ._http import AsyncCall, SyncCall
 from ._types import SecretStr
-from ._v3_adapters import ListAnswer, Operation
+from ._v3_adapters import ListAnswer, Operation, _generated, _given
 from .webhooks._endpoint import EventTypeInfo, WebhookEndpoint, WebhookSecret
 from .webhooks._event import WebhookEvent, WebhookEventType, parse_created_at
-
-_ENDPOINTS = "/v3/webhooks/endpoints"
-
 
 # --- arguments -------------------------------------------------------------------------------
 
@@ -170,67 +169,95 @@ def _data(read: Any) -> Any:
     return lambda body: read(parse.data_of(body), "data")
 
 
-def _query(params: Mapping[str, object]) -> dict[str, Any]:
-    return {key: value for key, value in params.items() if value is not None}
-
-
-def _one(endpoint: str) -> str:
-    return f"{_ENDPOINTS}/{quote(endpoint, safe='')}"
+def _listing(read: Any) -> Any:
+    return lambda body: parse.listing(body, read)
 
 
 def create_endpoint(body: Mapping[str, object]) -> Operation[WebhookEndpoint]:
-    payload = dict(body)
+    from heygen_api_client.api.webhooks import create_webhook_endpoint as api
+    from heygen_api_client.models import CreateWebhookEndpointRequest
+
+    model = CreateWebhookEndpointRequest.from_dict(dict(body))
     return _SecretOperation(
         "create webhook endpoint",
-        lambda call: call.request("POST", _ENDPOINTS, json=payload),
+        lambda call: api.sync_detailed(client=_generated(call), body=model),
+        lambda call: api.asyncio_detailed(client=_generated(call), body=model),
         _data(read_endpoint),
     )
 
 
-def list_endpoints(params: Mapping[str, object]) -> Operation[ListAnswer[WebhookEndpoint]]:
-    query = _query(params)
+def list_endpoints(limit: int | None, token: str | None) -> Operation[ListAnswer[WebhookEndpoint]]:
+    from heygen_api_client.api.webhooks import list_webhook_endpoints as api
+
+    query: dict[str, Any] = {"limit": _given(limit), "token": _given(token)}
     return Operation(
         "list webhook endpoints",
-        lambda call: call.request("GET", _ENDPOINTS, params=query),
-        lambda body: parse.listing(body, read_endpoint),
+        lambda call: api.sync_detailed(client=_generated(call), **query),
+        lambda call: api.asyncio_detailed(client=_generated(call), **query),
+        _listing(read_endpoint),
     )
 
 
 def update_endpoint(endpoint: str, body: Mapping[str, object]) -> Operation[WebhookEndpoint]:
-    payload = dict(body)
+    from heygen_api_client.api.webhooks import update_webhook_endpoint as api
+    from heygen_api_client.models import UpdateWebhookEndpointRequest
+
+    model = UpdateWebhookEndpointRequest.from_dict(dict(body))
     return Operation(
         "update webhook endpoint",
-        lambda call: call.request("PATCH", _one(endpoint), json=payload),
+        lambda call: api.sync_detailed(endpoint, client=_generated(call), body=model),
+        lambda call: api.asyncio_detailed(endpoint, client=_generated(call), body=model),
         _data(read_endpoint),
     )
 
 
 def delete_endpoint(endpoint: str) -> Operation[None]:
+    from heygen_api_client.api.webhooks import delete_webhook_endpoint as api
+
     return Operation(
-        "delete webhook endpoint", lambda call: call.request("DELETE", _one(endpoint)), lambda body: None
+        "delete webhook endpoint",
+        lambda call: api.sync_detailed(endpoint, client=_generated(call)),
+        lambda call: api.asyncio_detailed(endpoint, client=_generated(call)),
+        lambda body: None,
     )
 
 
 def rotate_secret(endpoint: str) -> Operation[WebhookSecret]:
+    from heygen_api_client.api.webhooks import rotate_webhook_secret as api
+
     return _SecretOperation(
         "rotate webhook secret",
-        lambda call: call.request("POST", f"{_one(endpoint)}/rotate-secret"),
+        lambda call: api.sync_detailed(endpoint, client=_generated(call)),
+        lambda call: api.asyncio_detailed(endpoint, client=_generated(call)),
         _data(read_secret),
     )
 
 
 def event_types() -> Operation[ListAnswer[EventTypeInfo]]:
+    from heygen_api_client.api.webhooks import list_webhook_event_types as api
+
     return Operation(
         "list webhook event types",
-        lambda call: call.request("GET", "/v3/webhooks/event-types"),
-        lambda body: parse.listing(body, read_event_type),
+        lambda call: api.sync_detailed(client=_generated(call)),
+        lambda call: api.asyncio_detailed(client=_generated(call)),
+        _listing(read_event_type),
     )
 
 
-def list_events(params: Mapping[str, object]) -> Operation[ListAnswer[WebhookEvent]]:
-    query = _query(params)
+def list_events(
+    event_type: str | None, entity_id: str | None, limit: int | None, token: str | None
+) -> Operation[ListAnswer[WebhookEvent]]:
+    from heygen_api_client.api.webhooks import list_webhook_events as api
+
+    query: dict[str, Any] = {
+        "event_type": _given(event_type),
+        "entity_id": _given(entity_id),
+        "limit": _given(limit),
+        "token": _given(token),
+    }
     return Operation(
         "list webhook events",
-        lambda call: call.request("GET", "/v3/webhooks/events", params=query),
-        lambda body: parse.listing(body, read_event),
+        lambda call: api.sync_detailed(client=_generated(call), **query),
+        lambda call: api.asyncio_detailed(client=_generated(call), **query),
+        _listing(read_event),
     )

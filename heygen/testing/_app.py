@@ -25,12 +25,16 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from heygen.testing._clock import SystemClock
 from heygen.testing._contract import Contract, Operation, Problem
 from heygen.testing._state import Accounts, GroupNotFoundError, TrainingInProgressError
+from heygen.testing._v3 import Store, V3Api
+from heygen.testing._v3._render import error_reply
 
-__all__ = ["App", "Exchange", "FakeResponse", "QueuedError"]
+__all__ = ["App", "DroppedResponse", "Exchange", "FakeResponse", "QueuedError", "request_error"]
 
 TRAIN = "train-photo-avatar-group"
+V3_PREFIX = "/v3/"
 TRAINING_STATUS = "get-training-job-status"
 
 # Default code and message per status for queued errors: the spec's examples for the train
@@ -44,6 +48,10 @@ DEFAULT_ERRORS: Mapping[int, tuple[str, str]] = {
     429: ("rate_limit_exceeded", "Too many requests"),
     500: ("internal_error", "Internal server error"),
 }
+
+
+class DroppedResponse(Exception):
+    """The fake did the request but loses its answer, as a dropped connection would."""
 
 
 class FakeResponse(NamedTuple):
@@ -61,6 +69,7 @@ class Exchange:
     response: FakeResponse
     operation_id: str | None
     spec_problems: list[str]
+    dropped: bool = False  # the operation ran, but its answer is to be lost (``drop_response``)
 
 
 @dataclass
@@ -75,24 +84,25 @@ class QueuedError:
     operation_id: str | None = None
 
 
-V3_PREFIX = "/v3/"
-
-
 class App:
     """Routes, checks and answers requests; holds no lock (the caller serialises calls)."""
 
-    def __init__(self, contract: Contract, accounts: Accounts) -> None:
+    def __init__(self, contract: Contract, accounts: Accounts, v3_store: Store | None = None) -> None:
         self.contract = contract
         self.accounts = accounts
         self.queued_errors: list[QueuedError] = []
+        self.v3 = V3Api(contract, v3_store or Store(SystemClock(), 5.0), accounts.accepts)
         self._operations: dict[str, Callable[[str, Mapping[str, str], Any], FakeResponse]] = {
             TRAIN: self._train,
             TRAINING_STATUS: self._training_status,
         }
-        # The shipped spec describes the v3 operations before the fake serves them: until it does,
-        # they answer 501 (an undocumented status, so the exchange reports it as a problem).
-        served = [op for op in contract.operations if not op.template.startswith(V3_PREFIX)]
-        unserved = {op.operation_id for op in served} - set(self._operations)
+        # v3 operations the fake does not serve yet answer 501; any other gap is a bug in the fake.
+        unserved = {
+            op.operation_id
+            for op in contract.operations
+            if not self.v3.serves(op) and not op.template.startswith(V3_PREFIX)
+        }
+        unserved -= set(self._operations)
         if unserved:
             raise NotImplementedError(f"the fake does not implement {sorted(unserved)} from the spec")
 
@@ -102,12 +112,27 @@ class App:
         routed = self.contract.route(method, raw_path)
         if isinstance(routed, list):
             if routed:
-                response = error(405, "method_not_allowed", f"{method} is not allowed on {raw_path}")
+                response = request_error(
+                    raw_path, 405, "method_not_allowed", f"{method} is not allowed on {raw_path}"
+                )
                 response.headers["Allow"] = ", ".join(routed)
             else:
-                response = error(404, "not_found", f"no such endpoint: {method} {raw_path}")
-            return Exchange(response, None, self.contract.error_envelope_problems(response.body))
+                response = request_error(raw_path, 404, "not_found", f"no such endpoint: {method} {raw_path}")
+            v3 = raw_path.startswith(V3_PREFIX)
+            return Exchange(response, None, self.contract.error_envelope_problems(response.body, v3=v3))
         operation, raw_params = routed
+        if operation.template.startswith(V3_PREFIX) and not self.v3.serves(operation):
+            response = request_error(
+                raw_path, 501, "not_implemented", f"the fake does not serve {method} {raw_path}"
+            )
+            return Exchange(response, operation.operation_id, [])
+        if self.v3.serves(operation):
+            queued = self._take_queued_error(operation.operation_id)
+            lowered = {k.lower(): v for k, v in headers.items()}
+            reply, dropped = self.v3.answer(operation, raw_params, path, lowered, body, queued)
+            response = FakeResponse(*reply)
+            problems = operation.response_problems(response.status, response.headers, response.body)
+            return Exchange(response, operation.operation_id, problems, dropped)
         response = self._answer(operation, raw_params, {k.lower(): v for k, v in headers.items()}, body)
         problems = operation.response_problems(response.status, response.headers, response.body)
         return Exchange(response, operation.operation_id, problems)
@@ -143,10 +168,7 @@ class App:
         instance, problem = operation.body_problem(body, headers.get("content-type"))
         if problem is not None:
             return invalid(problem)
-        handler = self._operations.get(operation.operation_id)
-        if handler is None:
-            return error(501, "not_implemented", f"the fake does not serve {operation.operation_id} yet")
-        return handler(api_key, params, instance)
+        return self._operations[operation.operation_id](api_key, params, instance)
 
     def _take_queued_error(self, operation_id: str) -> QueuedError | None:
         for queued in self.queued_errors:
@@ -204,6 +226,13 @@ def error(status: int, code: str, message: str, param: str | None = None) -> Fak
         else {"code": code, "message": message, "param": param}
     )
     return _json(status, {"error": detail, "data": None})
+
+
+def request_error(path: str, status: int, code: str, message: str) -> FakeResponse:
+    """An error for a request refused before routing, in the error shape of its API version."""
+    if path.startswith("/v3/"):
+        return FakeResponse(*error_reply(status, code, message))
+    return error(status, code, message)
 
 
 def invalid(problem: Problem) -> FakeResponse:

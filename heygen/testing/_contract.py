@@ -18,6 +18,7 @@ import functools
 import importlib.resources
 import json
 import re
+import urllib.parse
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
@@ -44,7 +45,30 @@ class Problem:
 @dataclass(frozen=True)
 class _ResponseRule:
     body: Any  # a jsonschema validator, or None when the response has no JSON body
-    headers: Mapping[str, tuple[bool, Any]]  # lower-case name -> (required, validator)
+    headers: Mapping[str, _Parameter]  # by lower-case name
+
+
+@dataclass(frozen=True)
+class _Parameter:
+    """A query or header parameter: query strings are text, so values are typed by the schema first."""
+
+    name: str
+    required: bool
+    validator: Any
+    types: frozenset[str]
+    default: Any
+
+    def coerce(self, text: str) -> Any:
+        try:
+            if "integer" in self.types and re.fullmatch(r"-?[0-9]+", text):
+                return int(text)
+            if "number" in self.types:
+                return float(text)
+        except ValueError:
+            return text
+        if "boolean" in self.types and text in ("true", "false"):
+            return text == "true"
+        return text
 
 
 @dataclass(frozen=True)
@@ -61,6 +85,8 @@ class Operation:
     _param_validators: Mapping[str, Any]
     _body_validator: Any
     _body_required: bool
+    _query_params: tuple[_Parameter, ...] = ()
+    _header_params: tuple[_Parameter, ...] = ()
 
     @property
     def documented_statuses(self) -> frozenset[int]:
@@ -79,6 +105,44 @@ class Operation:
             error = _best_match(validator.iter_errors(params[name]))
             if error is not None:
                 return Problem(f"{name}: {error.message}", name)
+        return None
+
+    def query_problem(self, query: str) -> tuple[dict[str, Any], Problem | None]:
+        """The query parameters the spec declares, typed and defaulted, and what is wrong, if anything."""
+        given = urllib.parse.parse_qs(query, keep_blank_values=True)
+        values: dict[str, Any] = {}
+        for parameter in self._query_params:
+            raw = given.get(parameter.name)
+            if raw is None:
+                if parameter.required:
+                    return values, Problem(f"{parameter.name} is required", parameter.name)
+                if parameter.default is not None:
+                    values[parameter.name] = parameter.default
+                continue
+            if len(raw) > 1:
+                return values, Problem(f"{parameter.name} is given more than once", parameter.name)
+            value = parameter.coerce(raw[0])
+            error = _best_match(parameter.validator.iter_errors(value))
+            if error is not None:
+                return values, Problem(f"{parameter.name}: {error.message}", parameter.name)
+            values[parameter.name] = value
+        return values, None
+
+    def takes_header(self, name: str) -> bool:
+        """Whether the spec declares this (lower-case) header parameter for the operation."""
+        return any(parameter.name.lower() == name for parameter in self._header_params)
+
+    def header_problem(self, headers: Mapping[str, str]) -> Problem | None:
+        """What is wrong with the header parameters the spec declares (lower-case ``headers``)."""
+        for parameter in self._header_params:
+            value = headers.get(parameter.name.lower())
+            if value is None:
+                if parameter.required:
+                    return Problem(f"the {parameter.name} header is required", parameter.name)
+                continue
+            error = _best_match(parameter.validator.iter_errors(value))
+            if error is not None:
+                return Problem(f"{parameter.name} header: {error.message}", parameter.name)
         return None
 
     def body_problem(self, body: bytes, content_type: str | None) -> tuple[object, Problem | None]:
@@ -109,12 +173,13 @@ class Operation:
             return [f"{where}: status {status} is not documented for {self.operation_id}"]
         lowered = {name.lower(): value for name, value in headers.items()}
         problems: list[str] = []
-        for name, (required, validator) in rule.headers.items():
+        for name, header in rule.headers.items():
             if name not in lowered:
-                if required:
+                if header.required:
                     problems.append(f"{where}: required header {name} is missing")
                 continue
-            problems += [f"{where}: header {name}: {e.message}" for e in validator.iter_errors(lowered[name])]
+            value = header.coerce(lowered[name])  # header values are text, typed by their schema
+            problems += [f"{where}: header {name}: {e.message}" for e in header.validator.iter_errors(value)]
         return problems + [f"{where}: {problem}" for problem in _json_body_problems(rule.body, body)]
 
 
@@ -139,21 +204,35 @@ class Contract:
 
         self.operations = tuple(_operations(document, validator))
         self._error_envelope = validator("/components/schemas/ApiErrorEnvelope")
+        has_v3 = "V3ErrorEnvelope" in document.get("components", {}).get("schemas", {})
+        self._v3_error_envelope = validator("/components/schemas/V3ErrorEnvelope") if has_v3 else None
 
     def route(self, method: str, raw_path: str) -> tuple[Operation, dict[str, str]] | list[str]:
-        """The operation and its raw path parameters, or the methods the path allows (maybe none)."""
+        """The operation and its raw path parameters, or the methods the path allows (maybe none).
+
+        As OpenAPI requires, a concrete path wins over a templated one that also matches
+        (``/v3/avatars/looks`` is not the group ``looks``); among templates, the one with
+        fewer parameters wins.
+        """
+        matches = [(op, params) for op in self.operations if (params := op.match(raw_path)) is not None]
+        if not matches:
+            return []
+        fewest = min(len(params) for _, params in matches)
+        template = next(op.template for op, params in matches if len(params) == fewest)
         allowed: list[str] = []
-        for operation in self.operations:
-            params = operation.match(raw_path)
-            if params is None:
+        for operation, params in matches:
+            if operation.template != template:
                 continue
             if operation.method == method.lower():
                 return operation, params
             allowed.append(operation.method.upper())
         return allowed
 
-    def error_envelope_problems(self, body: bytes) -> list[str]:
-        """Ways an error body for a request outside the spec breaks HeyGen's error envelope."""
+    def error_envelope_problems(self, body: bytes, *, v3: bool = False) -> list[str]:
+        """Ways an error body for a request outside the spec breaks HeyGen's error envelope (v2 or v3)."""
+        if v3 and self._v3_error_envelope is not None:
+            problems = _json_body_problems(self._v3_error_envelope, body)
+            return [f"V3ErrorEnvelope: {problem}" for problem in problems]
         return [f"ApiErrorEnvelope: {problem}" for problem in _json_body_problems(self._error_envelope, body)]
 
 
@@ -204,9 +283,32 @@ def _operations(document: JSON, validator: Any) -> list[Operation]:
                     _param_validators=param_validators,
                     _body_validator=body_validator,
                     _body_required=bool(body.get("required", False)),
+                    _query_params=_parameters(operation, "query", base, validator),
+                    _header_params=_parameters(operation, "header", base, validator),
                 )
             )
     return operations
+
+
+def _parameters(operation: JSON, where: str, base: str, validator: Any) -> tuple[_Parameter, ...]:
+    found: list[_Parameter] = []
+    for index, parameter in enumerate(operation.get("parameters", [])):
+        if parameter.get("in") != where or "schema" not in parameter:
+            continue
+        found.append(_parameter(parameter["name"], parameter, validator(f"{base}/parameters/{index}/schema")))
+    return tuple(found)
+
+
+def _parameter(name: str, declared: JSON, validator: Any) -> _Parameter:
+    schema = declared["schema"]
+    types = schema.get("type", [])
+    return _Parameter(
+        name=name,
+        required=bool(declared.get("required", False)),
+        validator=validator,
+        types=frozenset([types] if isinstance(types, str) else types),
+        default=schema.get("default"),
+    )
 
 
 def _response_rule(response: JSON, pointer: str, validator: Any) -> _ResponseRule:
@@ -214,10 +316,7 @@ def _response_rule(response: JSON, pointer: str, validator: Any) -> _ResponseRul
         raise ValueError(f"{pointer}: referenced responses are not supported by the fake")
     media = response.get("content", {}).get("application/json", {})
     headers = {
-        name.lower(): (
-            bool(header.get("required", False)),
-            validator(f"{pointer}/headers/{_escape(name)}/schema"),
-        )
+        name.lower(): _parameter(name, header, validator(f"{pointer}/headers/{_escape(name)}/schema"))
         for name, header in response.get("headers", {}).items()
         if "schema" in header
     }
@@ -255,7 +354,45 @@ def _best_match(errors: Iterable[ValidationError]) -> ValidationError | None:
     """The most relevant error, descending into anyOf/oneOf; jsonschema is loaded by now."""
     from jsonschema.exceptions import best_match
 
-    return cast("ValidationError | None", best_match(errors))
+    return cast("ValidationError | None", best_match([_discriminated(error) for error in errors]))
+
+
+def _discriminated(error: ValidationError) -> ValidationError:
+    """For a oneOf/anyOf with an OpenAPI discriminator, the error of the branch the instance names.
+
+    jsonschema ignores ``discriminator``, so without this a ``{"type": "photo"}`` body missing its
+    name would be reported against whichever branch looks closest (maybe ``prompt``).
+    """
+    from jsonschema.exceptions import ValidationError, best_match
+
+    schema = error.schema
+    if (
+        error.validator not in ("oneOf", "anyOf")
+        or not isinstance(schema, dict)
+        or "discriminator" not in schema
+        or not isinstance(error.instance, dict)
+    ):
+        return error
+    name = schema["discriminator"]["propertyName"]
+    mapping: dict[str, str] = schema["discriminator"].get("mapping", {})
+    value = error.instance.get(name)
+    target = mapping.get(value) if isinstance(value, str) else None
+    branches = schema[str(error.validator)]
+    index = next((i for i, branch in enumerate(branches) if branch.get("$ref") == target), None)
+    if index is None:
+        return ValidationError(
+            f"{value!r} is not one of {sorted(mapping)}"
+            if name in error.instance
+            else f"{name!r} is required",
+            validator="enum" if name in error.instance else "required",
+            validator_value=sorted(mapping) if name in error.instance else [name],
+            instance=value if name in error.instance else error.instance,
+            path=[*error.absolute_path, name] if name in error.instance else list(error.absolute_path),
+        )
+    chosen = [
+        _discriminated(sub) for sub in error.context or () if sub.schema_path and sub.schema_path[0] == index
+    ]
+    return cast("ValidationError", best_match(chosen)) if chosen else error
 
 
 def _body_problem(error: ValidationError) -> Problem:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import collections
 import contextlib
-import json
 import logging
 import threading
 from collections.abc import Iterable, Iterator, Mapping
@@ -16,7 +15,7 @@ from heygen.testing._app import (
     TRAIN,
     TRAINING_STATUS,
     App,
-    Exchange,
+    DroppedResponse,
     FakeResponse,
     QueuedError,
 )
@@ -25,9 +24,9 @@ from heygen.testing._contract import shipped_contract
 from heygen.testing._server import FakeServer
 from heygen.testing._state import Accounts, GroupTemplate
 from heygen.testing._transport import FakeTransport
-from heygen.testing._webhooks import DeliveryAttempt, Endpoint, WebhookHub
-from heygen.testing._webhooks_app import PREFIX as WEBHOOKS_PREFIX
-from heygen.testing._webhooks_app import WebhooksApp
+from heygen.testing._v3 import Store
+from heygen.testing._v3._controls import V3_DEFAULT_ERRORS, V3Controls, V3Operation
+from heygen.testing._webhook_controls import WEBHOOKS_PREFIX, WebhookControls
 
 __all__ = ["DEMO_GROUP_ID", "FakeHeyGen", "RecordedRequest", "SpecViolationError"]
 
@@ -54,8 +53,8 @@ class RecordedRequest:
     operation_id: str | None
 
 
-class FakeHeyGen:
-    """A stateful, spec-checked stand-in for HeyGen's photo-avatar training API.
+class FakeHeyGen(V3Controls, WebhookControls):
+    """A stateful, spec-checked stand-in for HeyGen's photo-avatar API, v2 and v3.
 
     It serves the operations of the corrected spec (train, training status), validates every
     request against it (a bad one gets HeyGen's 400) and checks every response it sends against
@@ -121,12 +120,8 @@ class FakeHeyGen:
             pending_seconds=pending_seconds,
             training_seconds=training_seconds,
         )
-        self._app = App(shipped_contract(), accounts)
-        #: Webhook endpoints, fired events and delivery attempts (see ``heygen.testing._webhooks``).
-        self.webhooks = WebhookHub(self.clock)
-        self._webhooks_app = WebhooksApp(self.webhooks, accounts.accepts)
-        self._trainings: dict[tuple[str, str], str] = {}  # (key, group) -> flow_id of the last train
-        self._announced: set[tuple[str, str, float | None]] = set()
+        self._app = App(shipped_contract(), accounts, Store(self.clock, training_seconds))
+        self._init_webhooks()
 
     def add_group(
         self, group_id: str, *, api_key: str | None = None, photos: int = 4, fail_with: str | None = None
@@ -159,9 +154,24 @@ class FakeHeyGen:
         """
         with self._lock:
             self._app.accounts.fail_training(group_id, error_msg, api_key)
-        for key, group in list(self._trainings):
-            if group == group_id and api_key in (None, key):
-                self._announce(key, group)
+        self._announce_due()  # its webhook event fires now
+
+    def fail_avatar(
+        self,
+        avatar_id: str,
+        *,
+        code: str = "avatar_processing_failed",
+        message: str = "The photo could not be turned into an avatar",
+        api_key: str | None = None,
+    ) -> None:
+        """As ``V3Controls.fail_avatar``; the ``.fail`` webhook event fires now."""
+        super().fail_avatar(avatar_id, code=code, message=message, api_key=api_key)
+        self._announce_due()
+
+    def give_consent(self, group_id: str, *, api_key: str | None = None) -> None:
+        """As ``V3Controls.give_consent``; the event fires when the restarted processing ends."""
+        super().give_consent(group_id, api_key=api_key)
+        self._announce_due()
 
     def queue_error(
         self,
@@ -171,7 +181,7 @@ class FakeHeyGen:
         message: str | None = None,
         headers: Mapping[str, str] | None = None,
         times: int = 1,
-        operation: Literal["train", "training_status"] | None = None,
+        operation: Literal["train", "training_status"] | V3Operation | None = None,
     ) -> None:
         """Answer the next ``times`` requests (for ``operation``, or any) with an error, e.g. a 429.
 
@@ -191,9 +201,10 @@ class FakeHeyGen:
             ValueError: the spec does not document ``status`` for the operation(s), so no
                 client could be expected to handle it.
         """
-        if operation is not None and operation not in _OPERATIONS:
-            raise ValueError(f"operation must be one of {sorted(_OPERATIONS)} or None, not {operation!r}")
-        operation_id = None if operation is None else _OPERATIONS[operation]
+        names = {**_OPERATIONS, **self._app.v3.operation_names}
+        if operation is not None and operation not in names:
+            raise ValueError(f"operation must be one of {sorted(names)} or None, not {operation!r}")
+        operation_id = None if operation is None else names[operation]
         targets = [op for op in self._app.contract.operations if operation_id in (None, op.operation_id)]
         allowed = set.intersection(*(set(op.documented_statuses) for op in targets))
         if status < 400 or status not in allowed:
@@ -203,7 +214,8 @@ class FakeHeyGen:
             )
         if times < 1:
             raise ValueError("times must be at least 1")
-        default_code, default_message = DEFAULT_ERRORS.get(status, ("error", "Error"))
+        defaults = V3_DEFAULT_ERRORS if operation in self._app.v3.operation_names else DEFAULT_ERRORS
+        default_code, default_message = defaults.get(status, ("error", "Error"))
         queued = QueuedError(
             status, code or default_code, message or default_message, dict(headers or {}), times, operation_id
         )
@@ -221,84 +233,28 @@ class FakeHeyGen:
 
         Raises:
             SpecViolationError: in strict mode, when the response breaks the spec.
+            DroppedResponse: the request was done but its answer is to be lost
+                (``drop_response``); the front ends then close the connection unanswered.
         """
         with self._lock:
             if path.startswith(WEBHOOKS_PREFIX):
                 exchange = self._webhooks_exchange(method, path, headers, body)
             else:
                 exchange = self._app.handle(method, path, headers, body)
+                self._watch(exchange, headers, body)
             self.requests.append(
                 RecordedRequest(method, path, exchange.response.status, exchange.operation_id)
             )
             if exchange.spec_problems:
                 self.spec_violations.extend(exchange.spec_problems)
-            if exchange.operation_id == TRAIN and exchange.response.status == 200:
-                self._training_started(headers, body, exchange.response.body)
         if exchange.spec_problems:
             report = "the fake's response breaks the spec:\n  " + "\n  ".join(exchange.spec_problems)
             if self.strict:
                 raise SpecViolationError(report)
             _logger.error("%s", report)
+        if exchange.dropped:
+            raise DroppedResponse(f"{method} {path}: answer lost on purpose (drop_response)")
         return exchange.response
-
-    # --- webhooks ------------------------------------------------------------------------------
-    def add_webhook_endpoint(
-        self, url: str, *, api_key: str, events: Iterable[str] | None = None
-    ) -> Endpoint:
-        """Register an endpoint, as ``POST /v3/webhooks/endpoints`` does; its ``secret`` signs deliveries.
-
-        Args:
-            url: where to POST deliveries (plain http to 127.0.0.1 is fine here).
-            api_key: the account whose events it receives.
-            events: the event types to receive; ``None`` for all.
-        """
-        return self.webhooks.create(api_key, url, None if events is None else list(events), None)
-
-    def drop_webhook_deliveries(self, times: int = 1) -> None:
-        """Lose the next ``times`` delivery attempts in transit: never received, never retried."""
-        if times < 1:
-            raise ValueError("times must be at least 1")
-        self.webhooks.drop_next(times)
-
-    @property
-    def webhook_deliveries(self) -> list[DeliveryAttempt]:
-        """Every delivery attempt so far, oldest first (retries and dropped ones included)."""
-        return list(self.webhooks.attempts)
-
-    def _webhooks_exchange(self, method: str, path: str, headers: Mapping[str, str], body: bytes) -> Exchange:
-        """A ``/v3/webhooks`` answer, checked against the spec's operation when it has one."""
-        response = self._webhooks_app.handle(method, path, headers, body)
-        routed = self._app.contract.route(method, path.split("?", 1)[0])
-        if isinstance(routed, list):
-            return Exchange(response, None, [])
-        operation = routed[0]
-        problems = operation.response_problems(response.status, response.headers, response.body)
-        return Exchange(response, operation.operation_id, problems)
-
-    def _training_started(self, headers: Mapping[str, str], body: bytes, answer: bytes) -> None:
-        """Called under the lock after a successful train: announce its end on the clock."""
-        api_key = {k.lower(): v for k, v in headers.items()}.get("x-api-key", "")
-        group_id = json.loads(body)["group_id"]
-        self._trainings[(api_key, group_id)] = json.loads(answer)["data"]["data"]["flow_id"]
-        # A microsecond late, so that float rounding cannot find the training a hair short of done.
-        ends = self.clock.monotonic() + self._app.accounts.training_seconds + 1e-6
-        self.webhooks.schedule(ends, lambda: self._announce(api_key, group_id))
-
-    def _announce(self, api_key: str, group_id: str) -> None:
-        """Fire ``photo_avatar_train.success|fail`` once, when the training has ended."""
-        with self._lock:
-            status = self._app.accounts.status(api_key, group_id)
-            key = (api_key, group_id, status.created_at)
-            if status.status not in ("ready", "failed") or key in self._announced:
-                return
-            self._announced.add(key)
-        # [FAKE'S CHOICE] the payload: see heygen.testing._webhooks.
-        flow_id = self._trainings.get((api_key, group_id))
-        data: dict[str, object] = {"group_id": group_id, "flow_id": flow_id, "status": status.status}
-        if status.status == "failed":
-            data["error_msg"] = status.error_msg
-        kind = "photo_avatar_train.success" if status.status == "ready" else "photo_avatar_train.fail"
-        self.webhooks.fire(api_key, kind, data, group_id)
 
     def transport(self) -> FakeTransport:
         """An httpx transport (sync and async) answering from this fake, with no network.

@@ -23,13 +23,12 @@ import threading
 from collections.abc import Mapping
 from typing import Any, Protocol
 
-from heygen.testing._app import FakeResponse, error
+from heygen.testing._app import DroppedResponse, FakeResponse, request_error
 
 __all__ = ["FakeServer"]
 
 _logger = logging.getLogger("heygen.testing")
-_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
-_MAX_BODY = 1 << 20  # far above any request of this API
+_MAX_BODY = 33 << 20  # a 32 MiB upload and its multipart framing
 
 
 class _Handler(Protocol):
@@ -39,7 +38,9 @@ class _Handler(Protocol):
 
 
 class _BadRequestBody(Exception):
-    pass
+    def __init__(self, message: str, status: int = 400) -> None:
+        super().__init__(message)
+        self.status = status
 
 
 class _HTTPServer(http.server.ThreadingHTTPServer):
@@ -95,16 +96,25 @@ class _RequestHandler(http.server.BaseHTTPRequestHandler):
             body = self._read_body()
         except _BadRequestBody as problem:
             self.close_connection = True
-            self._send(error(400, "invalid_parameter", str(problem)))
+            code = "payload_too_large" if problem.status == 413 else "invalid_parameter"
+            self._send(request_error(self.path, problem.status, code, str(problem)))
             return
         try:
             reply = self.server.fake.handle(self.command, self.path, dict(self.headers.items()), body)
+        except DroppedResponse:
+            self.close_connection = True  # done, but unanswered: the client sees the connection close
+            return
         except Exception:
             _logger.exception("the fake failed to answer %s %s", self.command, self.path)
-            reply = error(500, "internal_error", "The fake failed; see its log")
+            reply = request_error(self.path, 500, "internal_error", "The fake failed; see its log")
         self._send(reply)
 
-    do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_HEAD = do_OPTIONS = _serve
+    def __getattr__(self, name: str) -> Any:
+        # Every method reaches the fake (TRACE, QUERY, made-up ones...), which answers a JSON 404
+        # or 405; the stdlib would answer 501 with an HTML page for a method it has no do_X for.
+        if name.startswith("do_"):
+            return self._serve
+        raise AttributeError(name)
 
     def _read_body(self) -> bytes:
         if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
@@ -116,8 +126,10 @@ class _RequestHandler(http.server.BaseHTTPRequestHandler):
             length = int(length_header)
         except ValueError:
             raise _BadRequestBody(f"invalid Content-Length {length_header!r}") from None
-        if not 0 <= length <= _MAX_BODY:
-            raise _BadRequestBody(f"Content-Length must be between 0 and {_MAX_BODY}")
+        if length < 0:
+            raise _BadRequestBody(f"invalid Content-Length {length_header!r}")
+        if length > _MAX_BODY:
+            raise _BadRequestBody(f"the body is larger than {_MAX_BODY} bytes", 413)
         return self.rfile.read(length)
 
     def _read_chunked(self) -> bytes:
@@ -131,7 +143,7 @@ class _RequestHandler(http.server.BaseHTTPRequestHandler):
                 raise _BadRequestBody("malformed chunked body") from None
             total += size
             if total > _MAX_BODY:
-                raise _BadRequestBody(f"body larger than {_MAX_BODY} bytes")
+                raise _BadRequestBody(f"the body is larger than {_MAX_BODY} bytes", 413)
             if size == 0:
                 while self.rfile.readline(1024).strip():  # trailers, up to the blank line
                     pass

@@ -11,7 +11,7 @@ from typing import Protocol
 
 import httpx
 
-from heygen.testing._app import FakeResponse
+from heygen.testing._app import DroppedResponse, FakeResponse
 
 __all__ = ["FakeTransport"]
 
@@ -41,5 +41,11 @@ class FakeTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         # raw_path is the target exactly as it goes on the wire: still percent-encoded, with
         # the query, so the fake decodes the path parameters once, as a server would.
         target = request.url.raw_path.decode("ascii")
-        reply = self._fake.handle(request.method, target, request.headers, body)
+        try:
+            reply = self._fake.handle(request.method, target, request.headers, body)
+        except DroppedResponse:
+            # What httpx raises when a server closes the connection instead of answering.
+            raise httpx.RemoteProtocolError(
+                "Server disconnected without sending a response.", request=request
+            ) from None
         return httpx.Response(reply.status, headers=reply.headers, content=reply.body, request=request)

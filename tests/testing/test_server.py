@@ -104,16 +104,29 @@ def test_a_chunked_body_with_trailers_is_read(address: tuple[str, int]) -> None:
 
 
 @pytest.mark.parametrize(
-    ("raw_headers", "raw_body", "message"),
+    ("raw_headers", "raw_body", "status", "code", "message"),
     [
-        (b"Content-Length: nope\r\n", b"", "invalid Content-Length 'nope'"),
-        (b"Content-Length: 99999999\r\n", b"", "Content-Length must be between 0 and 1048576"),
-        (b"Transfer-Encoding: chunked\r\n", b"zz\r\n", "malformed chunked body"),
-        (b"Transfer-Encoding: chunked\r\n", b"FFFFFFFF\r\n", "body larger than 1048576 bytes"),
+        (b"Content-Length: nope\r\n", b"", 400, "invalid_parameter", "invalid Content-Length 'nope'"),
+        (b"Content-Length: -1\r\n", b"", 400, "invalid_parameter", "invalid Content-Length '-1'"),
+        (
+            b"Content-Length: 99999999\r\n",
+            b"",
+            413,
+            "payload_too_large",
+            "the body is larger than 34603008 bytes",
+        ),
+        (b"Transfer-Encoding: chunked\r\n", b"zz\r\n", 400, "invalid_parameter", "malformed chunked body"),
+        (
+            b"Transfer-Encoding: chunked\r\n",
+            b"FFFFFFFF\r\n",
+            413,
+            "payload_too_large",
+            "the body is larger than 34603008 bytes",
+        ),
     ],
 )
-def test_an_unreadable_body_is_a_400_and_closes_the_connection(
-    address: tuple[str, int], raw_headers: bytes, raw_body: bytes, message: str
+def test_an_unreadable_or_oversized_body_is_refused_and_closes_the_connection(
+    address: tuple[str, int], raw_headers: bytes, raw_body: bytes, status: int, code: str, message: str
 ) -> None:
     head, body = _raw_exchange(
         address,
@@ -124,9 +137,9 @@ def test_an_unreadable_body_is_a_400_and_closes_the_connection(
         + b"\r\n"
         + raw_body,
     )
-    assert head.startswith(b"HTTP/1.1 400")
+    assert head.startswith(f"HTTP/1.1 {status}".encode())
     assert b"Connection: close" in head
-    assert json.loads(body) == {"error": {"code": "invalid_parameter", "message": message}, "data": None}
+    assert json.loads(body) == {"error": {"code": code, "message": message}, "data": None}
 
 
 def test_head_gets_the_headers_of_the_answer_without_a_body(connection: http.client.HTTPConnection) -> None:
