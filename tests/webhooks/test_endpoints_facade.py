@@ -191,3 +191,22 @@ async def test_event_list_filters_are_checked_before_any_request(api: Api) -> No
 async def test_plain_http_to_loopback_is_allowed_for_local_receivers(api: Api) -> None:
     endpoint = await api("endpoints", "create", url="http://127.0.0.1:8765/hook")
     assert endpoint.url == "http://127.0.0.1:8765/hook"
+
+
+@pytest.mark.parametrize("method", ["create", "rotate_secret"])
+def test_a_malformed_answer_holding_a_secret_is_reported_without_it(method: str) -> None:
+    leaked = "whsec_must_not_be_shown"
+    data = {"endpoint_id": "ep_1", "url": "https://example.test", "status": "enabled", "created_at": 5}
+    if method == "rotate_secret":
+        data = {"endpoint_id": 7}
+    body = {"data": {**data, "secret": leaked}}
+    transport = httpx.MockTransport(lambda request: httpx.Response(200, json=body))
+    client = HeyGen(api_key=KEY, http_client=httpx.Client(transport=transport), max_retries=0)
+    with pytest.raises(heygen.APIResponseValidationError) as caught:
+        if method == "create":
+            client.webhooks.endpoints.create(url="https://example.test")
+        else:
+            client.webhooks.endpoints.rotate_secret("ep_1")
+    error = caught.value
+    assert "not the documented shape" in str(error)
+    assert leaked not in str(error) + repr(error) + repr(error.body)
