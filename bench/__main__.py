@@ -20,7 +20,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from bench import calls, imports, upload, wait
+from bench import calls, imports, upload, wait, webhooks
 
 RESULTS = Path(__file__).resolve().parent / "results"
 
@@ -115,6 +115,8 @@ def run(smoke: bool) -> dict[str, Any]:
     result["wait"] = wait.run(smoke=smoke)
     _progress("upload memory")
     result["upload"] = upload.run(smoke=smoke)
+    _progress("wait_for_training with webhook events")
+    result["webhooks"] = webhooks.run(smoke=smoke)
     result["machine"]["load_average_after"] = calls.load_average()
     result["seconds"] = round(time.monotonic() - started, 1)
     result["targets"] = targets(result)
@@ -294,7 +296,7 @@ def table(result: dict[str, Any]) -> str:
                 note=verdict("memory growth, KiB per 1,000 calls") if key == "heygen" else "",
             )
         )
-    lines += ["", wait.table(result["wait"])]
+    lines += ["", wait.table(result["wait"]), "", webhooks.table(result["webhooks"])]
     lines += ["", upload.table(result["upload"])]
     return "\n".join(lines)
 

@@ -44,6 +44,7 @@ from ._exceptions import (
     TrainingTimeoutError,
     UnprocessableEntityError,
     WaitTimeoutError,
+    WebhookVerificationError,
 )
 from ._pages import AsyncPage, AsyncPager, Page
 from ._resources import TrainingResult
@@ -103,6 +104,7 @@ __all__ = [
     "UnprocessableEntityError",
     "UploadedAsset",
     "WaitTimeoutError",
+    "WebhookVerificationError",
     "__version__",
 ]
 

@@ -39,6 +39,8 @@ class AvatarWaiter(Waiter[A], Generic[A]):
         on_progress: Callable[[A], object] | None,
         clock: Clock,
         request_timeout: httpx.Timeout | None,
+        events: object = None,
+        is_async: bool = False,
     ) -> None:
         super().__init__(
             f"{kind.lower()} {avatar_id!r}",
@@ -47,6 +49,9 @@ class AvatarWaiter(Waiter[A], Generic[A]):
             on_progress=on_progress,
             clock=clock,
             request_timeout=request_timeout,
+            events=events,
+            event_ids=(avatar_id,),
+            is_async=is_async,
         )
         self.kind = kind
         self.avatar_id = avatar_id

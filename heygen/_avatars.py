@@ -28,6 +28,7 @@ from ._response import RawResponse
 
 if TYPE_CHECKING:
     from ._client import HeyGen
+    from .webhooks._feed import EventSource
 
 
 class Avatars:
@@ -247,6 +248,7 @@ class Avatars:
         timeout: float = DEFAULT_WAIT_TIMEOUT,
         poll_interval: float = DEFAULT_POLL_INTERVAL,
         on_progress: Callable[[AvatarGroup], object] | None = None,
+        events: EventSource | None = None,
     ) -> AvatarGroup:
         """Poll a group until it is `completed`, on the schedule of `wait_for_training`.
 
@@ -260,6 +262,8 @@ class Avatars:
             timeout: Seconds to wait in all; no request runs past it.
             poll_interval: The longest pause between two polls, in seconds.
             on_progress: Called with the group at every poll.
+            events: Verified webhook events (a `heygen.webhooks.EventFeed`, or a queue): poll
+                as soon as one may concern this group, otherwise every 6 x `poll_interval`.
 
         Returns:
             The `completed` group.
@@ -273,7 +277,7 @@ class Avatars:
         """
         group_id = args.validate_id(group_id, "group_id")
         return wait_sync(
-            self._client, "Avatar group", group_id, ops.get_group, timeout, poll_interval, on_progress
+            self._client, "Avatar group", group_id, ops.get_group, timeout, poll_interval, on_progress, events
         )
 
 

@@ -35,6 +35,7 @@ from . import (
     TrainingStatus,
     TrainingTimeoutError,
     __version__,
+    _cli_webhooks,
 )
 from ._constants import DEFAULT_POLL_INTERVAL, DEFAULT_WAIT_TIMEOUT
 from ._resources import validate_group_id
@@ -114,6 +115,7 @@ def _parser() -> argparse.ArgumentParser:
     from . import _cli_avatars  # the v3 areas (avatars, assets); imported here: it imports this module
 
     _cli_avatars.add_commands(commands, _Parser, epilog)
+    _cli_webhooks.add_to(commands, _Parser)
     return parser
 
 
@@ -302,6 +304,8 @@ def _main(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
     parser = _parser()
     try:
         args = parser.parse_args(argv)
+        if args.area == "webhooks":
+            return _cli_webhooks.run(args, out, err)
         if (
             args.area is None
             or getattr(args, "action", None) is None

@@ -18,6 +18,7 @@ from ._constants import API_KEY_HEADER, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
 from ._http import AsyncCall, CallOptions, SyncCall
 from ._resources import AsyncPhotoAvatars, PhotoAvatars
 from ._types import NOT_GIVEN, NotGiven, SecretStr, Timeout
+from ._webhooks import AsyncWebhooks, Webhooks
 
 
 class _BaseClient:
@@ -30,6 +31,7 @@ class _BaseClient:
     _default_headers: Mapping[str, str] | None
     _pool_headers: dict[str, str] | None
     _allow_insecure_http: bool
+    _webhook_secret: SecretStr | None
 
     def _configure(
         self,
@@ -42,9 +44,11 @@ class _BaseClient:
         allow_insecure_http: bool,
         clock: Clock | None,
         own_pool: bool,
+        webhook_secret: str | None = None,
     ) -> None:
         _config.configure_logging()
         self._api_key = _config.resolve_api_key(api_key)
+        self._webhook_secret = _config.resolve_webhook_secret(webhook_secret)
         self._allow_insecure_http = allow_insecure_http
         self._default_headers = dict(default_headers) if default_headers else None
         self._clock = clock or SYSTEM_CLOCK
@@ -117,6 +121,7 @@ class _BaseClient:
             "max_retries": self._options.max_retries if isinstance(max_retries, NotGiven) else max_retries,
             "default_headers": {**(self._default_headers or {}), **(default_headers or {})},
             "allow_insecure_http": self._allow_insecure_http,
+            "webhook_secret": self._webhook_secret,
             "_clock": self._clock,
         }
 
@@ -147,6 +152,8 @@ class HeyGen(_BaseClient):
             hooks); you close it. Redirects are never followed, whatever it is set to do.
         default_headers: Extra headers for every request.
         allow_insecure_http: Allow an `http://` base URL to a non-loopback host.
+        webhook_secret: The signing secret `client.webhooks.verify` checks deliveries with;
+            defaults to the `HEYGEN_WEBHOOK_SECRET` environment variable. Never shown.
 
     Raises:
         heygen.ConfigurationError: no API key, or a base URL that cannot work.
@@ -164,6 +171,7 @@ class HeyGen(_BaseClient):
         http_client: httpx.Client | None = None,
         default_headers: Mapping[str, str] | None = None,
         allow_insecure_http: bool = False,
+        webhook_secret: str | None = None,
         _clock: Clock | None = None,
     ) -> None:
         self._configure(
@@ -175,6 +183,7 @@ class HeyGen(_BaseClient):
             allow_insecure_http=allow_insecure_http,
             clock=_clock,
             own_pool=http_client is None,
+            webhook_secret=webhook_secret,
         )
         if http_client is not None and not isinstance(http_client, httpx.Client):
             raise TypeError(f"http_client must be an httpx.Client, got {type(http_client).__name__}")
@@ -185,6 +194,11 @@ class HeyGen(_BaseClient):
     def photo_avatars(self) -> PhotoAvatars:
         """Train photo avatar groups and follow their training."""
         return PhotoAvatars(self)
+
+    @cached_property
+    def webhooks(self) -> Webhooks:
+        """Verify deliveries (with `webhook_secret`), manage endpoints, list sent events."""
+        return Webhooks(self)
 
     @cached_property
     def avatars(self) -> Avatars:
@@ -261,6 +275,7 @@ class AsyncHeyGen(_BaseClient):
         http_client: httpx.AsyncClient | None = None,
         default_headers: Mapping[str, str] | None = None,
         allow_insecure_http: bool = False,
+        webhook_secret: str | None = None,
         _clock: Clock | None = None,
     ) -> None:
         self._configure(
@@ -272,6 +287,7 @@ class AsyncHeyGen(_BaseClient):
             allow_insecure_http=allow_insecure_http,
             clock=_clock,
             own_pool=http_client is None,
+            webhook_secret=webhook_secret,
         )
         if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
             raise TypeError(f"http_client must be an httpx.AsyncClient, got {type(http_client).__name__}")
@@ -284,6 +300,11 @@ class AsyncHeyGen(_BaseClient):
     def photo_avatars(self) -> AsyncPhotoAvatars:
         """Train photo avatar groups and follow their training."""
         return AsyncPhotoAvatars(self)
+
+    @cached_property
+    def webhooks(self) -> AsyncWebhooks:
+        """Verify deliveries (with `webhook_secret`), manage endpoints, list sent events."""
+        return AsyncWebhooks(self)
 
     @cached_property
     def avatars(self) -> AsyncAvatars:

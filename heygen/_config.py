@@ -17,6 +17,7 @@ from ._constants import (
     BASE_URL_ENV,
     DEFAULT_BASE_URL,
     LOG_ENV,
+    WEBHOOK_SECRET_ENV,
 )
 from ._exceptions import ConfigurationError
 from ._types import SecretStr, Timeout
@@ -56,6 +57,31 @@ def resolve_api_key(api_key: str | None) -> SecretStr:
             setting="api_key",
         )
     return SecretStr(api_key)
+
+
+def resolve_webhook_secret(secret: str | None) -> SecretStr | None:
+    """The webhook signing secret, or None when neither the argument nor the environment has one.
+
+    Only its form is checked here (text without surrounding whitespace); its value never
+    appears in an error.
+    """
+    source = "webhook_secret"
+    if secret is None:
+        secret = os.environ.get(WEBHOOK_SECRET_ENV) or None
+        if secret is None:
+            return None
+        source = f"The {WEBHOOK_SECRET_ENV} environment variable"
+    if not isinstance(secret, str):
+        raise ConfigurationError(
+            f"{source} must be a string, got {type(secret).__name__}.", setting="webhook_secret"
+        )
+    if not secret or secret != secret.strip():
+        raise ConfigurationError(
+            f"{source} is empty or has leading or trailing whitespace; paste the endpoint's "
+            "signing secret exactly as HeyGen showed it.",
+            setting="webhook_secret",
+        )
+    return SecretStr(secret)
 
 
 def _is_loopback(host: str) -> bool:

@@ -8,6 +8,7 @@ DEFAULT_BASE_URL = "https://api.heygen.com"
 API_KEY_ENV = "HEYGEN_API_KEY"
 BASE_URL_ENV = "HEYGEN_BASE_URL"
 LOG_ENV = "HEYGEN_LOG"
+WEBHOOK_SECRET_ENV = "HEYGEN_WEBHOOK_SECRET"
 API_KEY_HEADER = "x-api-key"
 REQUEST_ID_HEADER = "x-request-id"
 IDEMPOTENCY_KEY_HEADER = "idempotency-key"
@@ -41,6 +42,9 @@ DEFAULT_WAIT_TIMEOUT = 30 * 60.0
 DEFAULT_POLL_INTERVAL = 10.0
 INITIAL_POLL_INTERVAL = 1.0
 POLL_BACKOFF = 1.5
+# Given webhook events, a wait polls only as a safety net (for a lost delivery or an event the
+# rule did not recognise): 6 x poll_interval, 60 s by default.
+EVENTS_SLOWDOWN = 6.0
 # A group still `empty` this long into a wait has no training (train was never called, or was
 # refused): raise instead of polling to the deadline. [COMMUNITY, UNVERIFIED] meaning of `empty`.
 EMPTY_GRACE = 60.0

@@ -26,7 +26,8 @@
     │   ├── AvatarFailedError        HeyGen reports `failed` (has error_code, error_message)
     │   ├── AvatarConsentRequiredError  `pending_consent`: consent is needed before it trains
     │   └── AvatarTimeoutError       the wait's deadline passed (also a WaitTimeoutError)
-    └── WaitTimeoutError             any wait that ran out (has last_status, last_error, timeout)
+    ├── WaitTimeoutError             any wait that ran out (has last_status, last_error, timeout)
+    └── WebhookVerificationError     a webhook delivery failed verification (has reason)
 
 No error's text, repr or attributes contain the API key: requests and responses attached to an
 error carry the key header redacted.
@@ -67,6 +68,7 @@ __all__ = [
     "TrainingTimeoutError",
     "UnprocessableEntityError",
     "WaitTimeoutError",
+    "WebhookVerificationError",
 ]
 
 
@@ -378,3 +380,20 @@ class TrainingTimeoutError(TrainingError, WaitTimeoutError):
         )
         self.timeout = timeout
         self.last_error = None
+
+
+class WebhookVerificationError(HeyGenError):
+    """A webhook delivery is not provably from HeyGen, is outside the time window, or is no event.
+
+    Answer such a delivery with a 400 and do not act on it. `str(error)` says which check failed;
+    it never contains the secret, and shows at most the start of a bad header.
+
+    Attributes:
+        reason: One of `"missing_header"`, `"malformed_header"`, `"bad_signature"`,
+            `"timestamp_too_old"`, `"timestamp_in_future"`, `"not_an_event"`.
+    """
+
+    def __init__(self, message: str, *, reason: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.reason = reason

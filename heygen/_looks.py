@@ -21,6 +21,7 @@ from ._response import RawResponse
 
 if TYPE_CHECKING:
     from ._client import HeyGen
+    from .webhooks._feed import EventSource
 
 A = TypeVar("A", AvatarGroup, AvatarLook)
 
@@ -42,6 +43,7 @@ def wait_sync(
     timeout: float,
     poll_interval: float,
     on_progress: Callable[[A], object] | None,
+    events: EventSource | None = None,
 ) -> A:
     """The sync shell of a wait: fetch, hand the status to the waiter, sleep as it says."""
     waiter: AvatarWaiter[A] = AvatarWaiter(
@@ -52,6 +54,7 @@ def wait_sync(
         on_progress=on_progress,
         clock=client._clock,
         request_timeout=client._options.timeout,
+        events=events,
     )
     while True:
         request_timeout = waiter.request_timeout()
@@ -63,7 +66,7 @@ def wait_sync(
             check_progress_result(waiter.progress(avatar))
             if (final := waiter.observe(avatar)) is not None:
                 return final
-        client._clock.sleep(waiter.next_sleep())
+        waiter.pause(client._clock)
 
 
 class Looks:
@@ -133,6 +136,7 @@ class Looks:
         timeout: float = DEFAULT_WAIT_TIMEOUT,
         poll_interval: float = DEFAULT_POLL_INTERVAL,
         on_progress: Callable[[AvatarLook], object] | None = None,
+        events: EventSource | None = None,
     ) -> AvatarLook:
         """Poll a look until it is `completed`; see `Avatars.wait_until_ready`.
 
@@ -140,7 +144,9 @@ class Looks:
         follow the new look, the look's own does.
         """
         look_id = args.validate_id(look_id, "look_id")
-        return wait_sync(self._client, "Look", look_id, ops.get_look, timeout, poll_interval, on_progress)
+        return wait_sync(
+            self._client, "Look", look_id, ops.get_look, timeout, poll_interval, on_progress, events
+        )
 
 
 class LooksWithRawResponse:

@@ -18,6 +18,7 @@ from ._response import RawResponse
 
 if TYPE_CHECKING:
     from ._client import AsyncHeyGen
+    from .webhooks._feed import EventSource
 
 A = TypeVar("A", bound=AvatarGroup | AvatarLook)
 
@@ -30,6 +31,7 @@ async def wait_async(
     timeout: float,
     poll_interval: float,
     on_progress: Callable[[A], object] | None,
+    events: EventSource | None = None,
 ) -> A:
     """The async shell of a wait: as `wait_sync`, and an async `on_progress` is awaited."""
     waiter: AvatarWaiter[A] = AvatarWaiter(
@@ -40,6 +42,8 @@ async def wait_async(
         on_progress=on_progress,
         clock=client._clock,
         request_timeout=client._options.timeout,
+        events=events,
+        is_async=True,
     )
     while True:
         request_timeout = waiter.request_timeout()
@@ -53,7 +57,7 @@ async def wait_async(
                 await result
             if (final := waiter.observe(avatar)) is not None:
                 return final
-        await client._clock.async_sleep(waiter.next_sleep())
+        await waiter.async_pause(client._clock)
 
 
 class AsyncLooks:
@@ -111,11 +115,12 @@ class AsyncLooks:
         timeout: float = DEFAULT_WAIT_TIMEOUT,
         poll_interval: float = DEFAULT_POLL_INTERVAL,
         on_progress: Callable[[AvatarLook], object] | None = None,
+        events: EventSource | None = None,
     ) -> AvatarLook:
         """Poll a look until it is `completed`. See `Looks.wait_until_ready`."""
         look_id = args.validate_id(look_id, "look_id")
         return await wait_async(
-            self._client, "Look", look_id, ops.get_look, timeout, poll_interval, on_progress
+            self._client, "Look", look_id, ops.get_look, timeout, poll_interval, on_progress, events
         )
 
 

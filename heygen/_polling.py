@@ -2,18 +2,23 @@
 
 `Waiter` holds what all waits share (the deadline, the schedule, which errors to wait through);
 `TrainingWaiter` reads v2 training statuses, `heygen._avatar_polling.AvatarWaiter` v3 ones.
+
+Given `events=`, the pause between polls ends early when a webhook event that may concern the
+wait arrives (see `heygen.webhooks`), and the polls themselves slow to a safety net: every
+`EVENTS_SLOWDOWN` x `poll_interval` seconds. The status call still decides every outcome.
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
-from collections.abc import Callable, Iterator
-from typing import Generic, TypeVar
+from collections.abc import Callable, Collection, Iterator
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 import httpx
 
 from ._clock import Clock
-from ._constants import EMPTY_GRACE, INITIAL_POLL_INTERVAL, POLL_BACKOFF
+from ._constants import EMPTY_GRACE, EVENTS_SLOWDOWN, INITIAL_POLL_INTERVAL, POLL_BACKOFF
 from ._exceptions import (
     APIConnectionError,
     APIStatusError,
@@ -26,6 +31,9 @@ from ._exceptions import (
 )
 from ._http import cap_timeout
 from .types import TrainingState, TrainingStatus
+
+if TYPE_CHECKING:
+    from .webhooks._feed import EventWait
 
 logger = logging.getLogger("heygen")
 S = TypeVar("S")
@@ -76,6 +84,9 @@ class Waiter(Generic[S]):
         on_progress: Callable[[S], object] | None,
         clock: Clock,
         request_timeout: httpx.Timeout | None,
+        events: object = None,
+        event_ids: Collection[str] = (),
+        is_async: bool = False,
     ) -> None:
         validate_wait(timeout, poll_interval)
         if on_progress is not None and not callable(on_progress):
@@ -92,6 +103,13 @@ class Waiter(Generic[S]):
         self._deadline = self._started + timeout
         self._intervals = poll_intervals(float(poll_interval))
         self._request_timeout = request_timeout
+        self.events: EventWait | None = None
+        if events is not None:
+            from .webhooks._feed import open_event_wait
+
+            self.events = open_event_wait(events, event_ids, is_async=is_async)
+            self._safety_net = float(poll_interval) * EVENTS_SLOWDOWN
+            self._intervals = itertools.repeat(self._safety_net)
 
     def timeout_error(self) -> HeyGenError:
         """The error for a wait whose deadline passed (with `last_error` set on it)."""
@@ -131,6 +149,26 @@ class Waiter(Generic[S]):
         self._server_asked_wait = 0.0
         return min(interval, self._remaining())
 
+    def pause(self, clock: Clock) -> None:
+        """Sleep until the next poll is due, or (given events) until one may concern this wait."""
+        seconds = self.next_sleep()
+        if self.events is None:
+            clock.sleep(seconds)
+        elif self.events.sleep(clock, seconds):
+            self._event_arrived()
+
+    async def async_pause(self, clock: Clock) -> None:
+        """`pause` for the async client."""
+        seconds = self.next_sleep()
+        if self.events is None:
+            await clock.async_sleep(seconds)
+        elif await self.events.async_sleep(clock, seconds):
+            self._event_arrived()
+
+    def _event_arrived(self) -> None:
+        """Poll now; should the status lag behind the event, poll again soon (1 s, then growing)."""
+        self._intervals = poll_intervals(self._safety_net)
+
 
 class TrainingWaiter(Waiter[TrainingStatus]):
     """One `wait_for_training`: reads v2 training statuses; `empty` too long means no training."""
@@ -144,6 +182,8 @@ class TrainingWaiter(Waiter[TrainingStatus]):
         on_progress: Callable[[TrainingStatus], object] | None,
         clock: Clock,
         request_timeout: httpx.Timeout | None,
+        events: object = None,
+        is_async: bool = False,
     ) -> None:
         super().__init__(
             f"group {group_id!r}",
@@ -152,6 +192,9 @@ class TrainingWaiter(Waiter[TrainingStatus]):
             on_progress=on_progress,
             clock=clock,
             request_timeout=request_timeout,
+            events=events,
+            event_ids=(group_id,),
+            is_async=is_async,
         )
         self.group_id = group_id
         self._empty_since: float | None = None

@@ -17,6 +17,7 @@ from .types import TrainingJob, TrainingStatus
 if TYPE_CHECKING:
     from ._client import AsyncHeyGen, HeyGen
     from ._http import AsyncCall, SyncCall
+    from .webhooks._feed import EventSource
 
 T = TypeVar("T")
 # HeyGen's group ids are 32 hex characters; anything near a URL's length limit is a mistake.
@@ -162,6 +163,7 @@ class PhotoAvatars:
         timeout: float = DEFAULT_WAIT_TIMEOUT,
         poll_interval: float = DEFAULT_POLL_INTERVAL,
         on_progress: ProgressCallback | None = None,
+        events: EventSource | None = None,
     ) -> TrainingStatus:
         """Poll a group's training until it is `ready`.
 
@@ -175,6 +177,10 @@ class PhotoAvatars:
             timeout: Seconds to wait in all; no status call runs past it.
             poll_interval: The longest pause between two polls, in seconds.
             on_progress: Called with every status received (unknown values included).
+            events: Verified webhook events (a `heygen.webhooks.EventFeed` your handler
+                publishes to, or a queue): poll as soon as one may concern this group, and
+                otherwise only every 6 x `poll_interval` as a safety net. Events only wake the
+                wait; the status decides. See the webhooks guide.
 
         Returns:
             The `ready` status.
@@ -196,6 +202,7 @@ class PhotoAvatars:
             on_progress=on_progress,
             clock=client._clock,
             request_timeout=client._options.timeout,
+            events=events,
         )
         while True:
             request_timeout = waiter.request_timeout()
@@ -206,7 +213,7 @@ class PhotoAvatars:
             else:
                 if (final := waiter.observe(status)) is not None:
                     return final
-            client._clock.sleep(waiter.next_sleep())
+            waiter.pause(client._clock)
 
     def train_and_wait(
         self,
@@ -323,6 +330,7 @@ class AsyncPhotoAvatars:
         timeout: float = DEFAULT_WAIT_TIMEOUT,
         poll_interval: float = DEFAULT_POLL_INTERVAL,
         on_progress: ProgressCallback | None = None,
+        events: EventSource | None = None,
     ) -> TrainingStatus:
         """Poll a group's training until it is `ready`. See `PhotoAvatars.wait_for_training`."""
         group_id = validate_group_id(group_id)
@@ -334,6 +342,8 @@ class AsyncPhotoAvatars:
             on_progress=on_progress,
             clock=client._clock,
             request_timeout=client._options.timeout,
+            events=events,
+            is_async=True,
         )
         while True:
             request_timeout = waiter.request_timeout()
@@ -344,7 +354,7 @@ class AsyncPhotoAvatars:
             else:
                 if (final := waiter.observe(status)) is not None:
                     return final
-            await client._clock.async_sleep(waiter.next_sleep())
+            await waiter.async_pause(client._clock)
 
     async def train_and_wait(
         self,

@@ -7,7 +7,10 @@ backwards; the ``created_at``/``updated_at`` timestamps HeyGen reports are Unix 
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import time
+from collections.abc import Callable
 from typing import Protocol
 
 __all__ = ["Clock", "FakeClock", "SystemClock"]
@@ -60,6 +63,8 @@ class FakeClock:
         self._elapsed = 0.0
         self.random_fraction = random_fraction
         self.sleeps: list[float] = []
+        self._timers: list[tuple[float, int, Callable[[], object]]] = []
+        self._order = itertools.count()
 
     def monotonic(self) -> float:
         return self._elapsed
@@ -68,10 +73,26 @@ class FakeClock:
         return self._start + self._elapsed
 
     def advance(self, seconds: float) -> None:
-        """Move time forward by ``seconds`` (never backwards)."""
+        """Move time forward by ``seconds`` (never backwards), running timers due on the way.
+
+        Each timer runs with the clock stopped at its own moment, in time order.
+        """
         if seconds < 0:
             raise ValueError(f"a clock cannot go backwards (advance({seconds!r}))")
-        self._elapsed += seconds
+        target = self._elapsed + seconds
+        while self._timers and self._timers[0][0] <= target:
+            when, _, callback = heapq.heappop(self._timers)
+            self._elapsed = max(self._elapsed, when)
+            callback()
+        self._elapsed = target
+
+    def call_at(self, when: float, callback: Callable[[], object]) -> None:
+        """Run ``callback`` once ``monotonic()`` reaches ``when``, during an ``advance``.
+
+        What the fake uses to deliver webhooks at the moment a training ends, in fake time.
+        A timer already due runs at the next ``advance`` (``advance(0)`` runs it now).
+        """
+        heapq.heappush(self._timers, (when, next(self._order), callback))
 
     def sleep(self, seconds: float) -> None:
         """Advance instead of sleeping, and record it in ``sleeps``: a drop-in for ``time.sleep``."""

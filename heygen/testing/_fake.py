@@ -27,6 +27,7 @@ from heygen.testing._state import Accounts, GroupTemplate
 from heygen.testing._transport import FakeTransport
 from heygen.testing._v3 import Store
 from heygen.testing._v3._controls import V3_DEFAULT_ERRORS, V3Controls, V3Operation
+from heygen.testing._webhook_controls import WEBHOOKS_PREFIX, WebhookControls
 
 __all__ = ["DEMO_GROUP_ID", "FakeHeyGen", "RecordedRequest", "SpecViolationError"]
 
@@ -53,7 +54,7 @@ class RecordedRequest:
     operation_id: str | None
 
 
-class FakeHeyGen(V3Controls):
+class FakeHeyGen(V3Controls, WebhookControls):
     """A stateful, spec-checked stand-in for HeyGen's photo-avatar API, v2 and v3.
 
     It serves the operations of the corrected spec (train, training status), validates every
@@ -131,6 +132,7 @@ class FakeHeyGen(V3Controls):
             training_seconds=training_seconds,
         )
         self._app = App(shipped_contract(), accounts, check_era(v2_era), Store(self.clock, training_seconds))
+        self._init_webhooks()
 
     def add_group(
         self, group_id: str, *, api_key: str | None = None, photos: int = 4, fail_with: str | None = None
@@ -163,6 +165,24 @@ class FakeHeyGen(V3Controls):
         """
         with self._lock:
             self._app.accounts.fail_training(group_id, error_msg, api_key)
+        self._announce_due()  # its webhook event fires now
+
+    def fail_avatar(
+        self,
+        avatar_id: str,
+        *,
+        code: str = "avatar_processing_failed",
+        message: str = "The photo could not be turned into an avatar",
+        api_key: str | None = None,
+    ) -> None:
+        """As ``V3Controls.fail_avatar``; the ``.fail`` webhook event fires now."""
+        super().fail_avatar(avatar_id, code=code, message=message, api_key=api_key)
+        self._announce_due()
+
+    def give_consent(self, group_id: str, *, api_key: str | None = None) -> None:
+        """As ``V3Controls.give_consent``; the event fires when the restarted processing ends."""
+        super().give_consent(group_id, api_key=api_key)
+        self._announce_due()
 
     def queue_error(
         self,
@@ -230,7 +250,11 @@ class FakeHeyGen(V3Controls):
                 (``drop_response``); the front ends then close the connection unanswered.
         """
         with self._lock:
-            exchange = self._app.handle(method, path, headers, body)
+            if path.startswith(WEBHOOKS_PREFIX):
+                exchange = self._webhooks_exchange(method, path, headers, body)
+            else:
+                exchange = self._app.handle(method, path, headers, body)
+                self._watch(exchange, headers, body)
             self.requests.append(
                 RecordedRequest(method, path, exchange.response.status, exchange.operation_id)
             )

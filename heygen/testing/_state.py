@@ -141,6 +141,11 @@ class Accounts:
                 raise ValueError("an API key cannot be empty")
             self._account(key)
 
+    @property
+    def training_seconds(self) -> float:
+        """How long a training takes from ``train`` to its end."""
+        return self._training_seconds
+
     def accepts(self, api_key: str) -> bool:
         """Whether requests with this key are authenticated."""
         return bool(api_key) and (not self._fixed_keys or api_key in self._accounts)

@@ -121,3 +121,18 @@ def test_the_upload_benchmark_prints_its_peak_memory(smoke: tuple[str, dict[str,
     upload = result["upload"]
     # Streaming holds a small fraction of the file; reading it whole holds at least the file.
     assert upload["streamed_peak_mib"] < upload["file_mib"] / 2 <= upload["read_whole_peak_mib"]
+
+
+@pytest.mark.slow
+def test_the_webhooks_benchmark_puts_events_beside_polling(smoke: tuple[str, dict[str, Any]]) -> None:
+    table, result = smoke
+    assert "wait_for_training with webhook events" in table
+    rows = {row["mode"]: row for row in result["webhooks"]["modes"]}
+    assert set(rows) == {"polling", "events", "events, delivery lost"}
+    for mode, row in rows.items():
+        assert row["calls_median"] > 0, mode
+        assert re.search(rf"^  {re.escape(mode)}\s+\d", table, re.M), mode
+    # Delivered events cut both status calls and lateness; a lost one still ends the wait.
+    assert rows["events"]["calls_max"] < rows["polling"]["calls_median"]
+    assert rows["events"]["late_max_s"] <= 0.25
+    assert 0 <= rows["events, delivery lost"]["late_max_s"] <= 60

@@ -9,7 +9,11 @@ import heygen
 
 
 def test_all_is_sorted_and_complete() -> None:
-    public = {n for n in dir(heygen) if n.isidentifier() and not n.startswith("_")} - {"types", "testing"}
+    public = {n for n in dir(heygen) if n.isidentifier() and not n.startswith("_")} - {
+        "types",
+        "testing",
+        "webhooks",
+    }
     assert set(heygen.__all__) - {"__version__"} == public
     assert heygen.__all__ == sorted(
         heygen.__all__, key=lambda n: (n != "NOT_GIVEN", n.lower() if n.startswith("_") else n)
