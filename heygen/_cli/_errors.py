@@ -1,0 +1,72 @@
+"""Exit codes, and the one place that turns an exception into an exit code and a line for stderr.
+
+Every command group shares this mapping, so `heygen avatars ...` and `heygen photo-avatar ...`
+fail the same way for the same cause. A command with advice of its own raises `CommandError`.
+"""
+
+from __future__ import annotations
+
+from .. import (
+    APIConnectionError,
+    APITimeoutError,
+    AuthenticationError,
+    ConfigurationError,
+    HeyGenError,
+    PermissionDeniedError,
+    TrainingFailedError,
+    TrainingNotStartedError,
+    TrainingTimeoutError,
+)
+
+EXIT_OK = 0
+EXIT_TRAINING_FAILED = 1
+EXIT_USAGE = 2
+EXIT_AUTH = 3
+EXIT_TIMEOUT = 4
+EXIT_API_ERROR = 5
+EXIT_INTERRUPTED = 130
+
+EXIT_CODES = {
+    EXIT_OK: "success (training ready, with --wait)",
+    EXIT_TRAINING_FAILED: "training failed",
+    EXIT_USAGE: "usage error: bad arguments or settings",
+    EXIT_AUTH: "authentication error: no API key, or HeyGen refused it",
+    EXIT_TIMEOUT: "timeout: the request or the wait ran out of time",
+    EXIT_API_ERROR: "any other API error",
+    EXIT_INTERRUPTED: "interrupted (Ctrl-C)",
+}
+
+
+class UsageError(Exception):
+    """Bad arguments: exit 2 with the message, before any settings are read or requests sent."""
+
+
+class CommandError(Exception):
+    """A failure a command explains itself: `message` goes to stderr, `exit_code` is returned."""
+
+    def __init__(self, message: str, exit_code: int = EXIT_API_ERROR) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def describe(error: BaseException) -> tuple[int, str]:
+    """The exit code and the one line to print for an error a command did not handle itself."""
+    if isinstance(error, CommandError):
+        return error.exit_code, str(error)
+    if isinstance(error, TrainingFailedError):
+        return EXIT_TRAINING_FAILED, f"{error} (check the group's photos, then train again)"
+    if isinstance(error, TrainingNotStartedError):
+        return EXIT_TRAINING_FAILED, str(error)
+    if isinstance(error, TrainingTimeoutError):
+        return EXIT_TIMEOUT, f"{error}; run `heygen photo-avatar status GROUP_ID` later, or raise --timeout"
+    if isinstance(error, APITimeoutError):
+        return EXIT_TIMEOUT, f"{error} (HeyGen did not answer in time; try again)"
+    if isinstance(error, ConfigurationError):
+        return (EXIT_AUTH if error.setting == "api_key" else EXIT_USAGE), str(error)
+    if isinstance(error, AuthenticationError | PermissionDeniedError):
+        return EXIT_AUTH, str(error)
+    if isinstance(error, APIConnectionError):
+        return EXIT_API_ERROR, f"{error} (check HEYGEN_BASE_URL and your network, then try again)"
+    if isinstance(error, HeyGenError):
+        return EXIT_API_ERROR, str(error)
+    return EXIT_USAGE, str(error)
