@@ -114,7 +114,7 @@ class _BaseClient:
             "max_retries": self._options.max_retries if isinstance(max_retries, NotGiven) else max_retries,
             "default_headers": {**(self._default_headers or {}), **(default_headers or {})},
             "allow_insecure_http": self._allow_insecure_http,
-            "_clock": self._clock,
+            "clock": self._clock,
         }
 
     def __repr__(self) -> str:
@@ -144,6 +144,9 @@ class HeyGen(_BaseClient):
             hooks); you close it. Redirects are never followed, whatever it is set to do.
         default_headers: Extra headers for every request.
         allow_insecure_http: Allow an `http://` base URL to a non-loopback host.
+        clock: Where retries and `wait_for_training` read the time and sleep. Leave it unset
+            outside tests; in tests, pass the `heygen.testing.FakeClock` a `FakeHeyGen` runs on
+            (or use `fake.client()`, which does), so that waiting takes no real time.
 
     Raises:
         heygen.ConfigurationError: no API key, or a base URL that cannot work.
@@ -161,7 +164,7 @@ class HeyGen(_BaseClient):
         http_client: httpx.Client | None = None,
         default_headers: Mapping[str, str] | None = None,
         allow_insecure_http: bool = False,
-        _clock: Clock | None = None,
+        clock: Clock | None = None,
     ) -> None:
         self._configure(
             api_key=api_key,
@@ -170,7 +173,7 @@ class HeyGen(_BaseClient):
             max_retries=max_retries,
             default_headers=default_headers,
             allow_insecure_http=allow_insecure_http,
-            clock=_clock,
+            clock=clock,
             own_pool=http_client is None,
         )
         if http_client is not None and not isinstance(http_client, httpx.Client):
@@ -234,6 +237,8 @@ class AsyncHeyGen(_BaseClient):
     >>> async with AsyncHeyGen() as client:
     ...     job = await client.photo_avatars.train("my-group-id")
     ...     status = await client.photo_avatars.wait_for_training(job.group_id)
+
+    Takes the same arguments as `HeyGen`, with an `httpx.AsyncClient` as `http_client`.
     """
 
     _http_client: httpx.AsyncClient
@@ -248,7 +253,7 @@ class AsyncHeyGen(_BaseClient):
         http_client: httpx.AsyncClient | None = None,
         default_headers: Mapping[str, str] | None = None,
         allow_insecure_http: bool = False,
-        _clock: Clock | None = None,
+        clock: Clock | None = None,
     ) -> None:
         self._configure(
             api_key=api_key,
@@ -257,7 +262,7 @@ class AsyncHeyGen(_BaseClient):
             max_retries=max_retries,
             default_headers=default_headers,
             allow_insecure_http=allow_insecure_http,
-            clock=_clock,
+            clock=clock,
             own_pool=http_client is None,
         )
         if http_client is not None and not isinstance(http_client, httpx.AsyncClient):

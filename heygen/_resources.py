@@ -11,6 +11,7 @@ from ._constants import DEFAULT_POLL_INTERVAL, DEFAULT_WAIT_TIMEOUT
 from ._exceptions import HeyGenError, TrainingError
 from ._polling import TrainingWaiter
 from ._response import RawResponse
+from ._serialize import DictMixin
 from ._types import NOT_GIVEN, NotGiven, Timeout
 from .types import TrainingJob, TrainingStatus
 
@@ -52,7 +53,7 @@ def validate_group_id(group_id: object) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class TrainingResult:
+class TrainingResult(DictMixin):
     """What `train_and_wait` returns: the accepted job and its final, successful status."""
 
     job: TrainingJob

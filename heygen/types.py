@@ -6,11 +6,13 @@ import enum
 from dataclasses import dataclass
 from datetime import datetime
 
+from ._serialize import DictMixin
+
 __all__ = ["TrainingJob", "TrainingState", "TrainingStatus"]
 
 
 @dataclass(frozen=True, slots=True)
-class TrainingJob:
+class TrainingJob(DictMixin):
     """A training HeyGen has accepted for a photo avatar group.
 
     Flattened out of HeyGen's nested `{"data": {"code": 100, "data": {...}}}` answer.
@@ -50,7 +52,7 @@ class TrainingState(enum.StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class TrainingStatus:
+class TrainingStatus(DictMixin):
     """The training state of a group, as HeyGen reported it.
 
     Attributes:

@@ -8,7 +8,7 @@ import logging
 import threading
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from heygen.testing._app import DEFAULT_ERRORS, TRAIN, TRAINING_STATUS, App, FakeResponse, QueuedError
 from heygen.testing._clock import Clock, SystemClock
@@ -17,9 +17,15 @@ from heygen.testing._server import FakeServer
 from heygen.testing._state import Accounts, GroupTemplate
 from heygen.testing._transport import FakeTransport
 
-__all__ = ["DEMO_GROUP_ID", "FakeHeyGen", "RecordedRequest", "SpecViolationError"]
+if TYPE_CHECKING:
+    from heygen import AsyncHeyGen, HeyGen
+
+__all__ = ["DEMO_GROUP_ID", "FAKE_API_KEY", "FakeHeyGen", "RecordedRequest", "SpecViolationError"]
 
 DEMO_GROUP_ID = "demo-group"
+#: The key ``client()`` and ``async_client()`` send when the fake accepts any key.
+FAKE_API_KEY = "fake-api-key"
+_FAKE_BASE_URL = "https://api.heygen.com"
 _OPERATIONS = {"train": TRAIN, "training_status": TRAINING_STATUS}
 _logger = logging.getLogger("heygen.testing")
 
@@ -47,9 +53,15 @@ class FakeHeyGen:
 
     It serves the operations of the corrected spec (train, training status), validates every
     request against it (a bad one gets HeyGen's 400) and checks every response it sends against
-    it. Hand it to an ``httpx`` client in-process, or serve it over real HTTP on loopback::
+    it. The simplest use is a client wired to it in-process, sleeping on the fake's clock, so
+    ``wait_for_training`` moves the fake's trainings forward and takes no real time::
 
         fake = FakeHeyGen(clock=FakeClock())
+        with fake.client() as client:  # a heygen.HeyGen; fake.async_client() for AsyncHeyGen
+            client.photo_avatars.train_and_wait("demo-group")
+
+    Or hand it to any ``httpx`` client, or serve it over real HTTP on loopback::
+
         http = httpx.Client(transport=fake.transport(), base_url="https://api.heygen.com",
                             headers={"x-api-key": "any-key"})
         http.post("/v2/photo_avatar/train", json={"group_id": "demo-group"})
@@ -94,6 +106,7 @@ class FakeHeyGen:
         auto_create_groups: bool = False,
         strict: bool = False,
     ) -> None:
+        #: The fake's time: ``fake.clock.advance(60)`` moves every training 60 s forward.
         self.clock: Clock = clock if clock is not None else SystemClock()
         self.strict = strict
         #: The last 10 000 requests answered, oldest first.
@@ -215,6 +228,56 @@ class FakeHeyGen:
                 raise SpecViolationError(report)
             _logger.error("%s", report)
         return exchange.response
+
+    def client(self, api_key: str | None = None, **options: Any) -> HeyGen:
+        """A ``heygen.HeyGen`` talking to this fake in-process and sleeping on its clock.
+
+        Use it in a ``with`` block (or ``close()`` it). Its retries and ``wait_for_training``
+        sleep on ``fake.clock``: under a :class:`FakeClock` they take no real time and move the
+        fake's trainings forward as they wait.
+
+        Args:
+            api_key: the key to send; by default the fake's first key when it was given
+                ``api_keys``, else ``FAKE_API_KEY``.
+            options: other ``HeyGen`` arguments (``max_retries``, ``timeout``, ...).
+        """
+        import httpx
+
+        from heygen import HeyGen
+
+        client = HeyGen(
+            api_key=self._client_key(api_key),
+            base_url=options.pop("base_url", _FAKE_BASE_URL),
+            http_client=httpx.Client(transport=self.transport()),
+            clock=self.clock,
+            **options,
+        )
+        client._owns_http_client = True  # the pool was made here: closing the client closes it
+        return client
+
+    def async_client(self, api_key: str | None = None, **options: Any) -> AsyncHeyGen:
+        """A ``heygen.AsyncHeyGen`` talking to this fake in-process; see :meth:`client`.
+
+        Use it in an ``async with`` block (or ``await client.aclose()``).
+        """
+        import httpx
+
+        from heygen import AsyncHeyGen
+
+        client = AsyncHeyGen(
+            api_key=self._client_key(api_key),
+            base_url=options.pop("base_url", _FAKE_BASE_URL),
+            http_client=httpx.AsyncClient(transport=self.transport()),
+            clock=self.clock,
+            **options,
+        )
+        client._owns_http_client = True
+        return client
+
+    def _client_key(self, api_key: str | None) -> str:
+        if api_key is not None:
+            return api_key
+        return self._app.accounts.first_key() or FAKE_API_KEY
 
     def transport(self) -> FakeTransport:
         """An httpx transport (sync and async) answering from this fake, with no network.

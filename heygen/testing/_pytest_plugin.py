@@ -22,10 +22,7 @@ import pytest
 
 if TYPE_CHECKING:
     from heygen import AsyncHeyGen, HeyGen
-    from heygen.testing import FakeClock, FakeHeyGen
-
-FAKE_API_KEY = "fake-api-key"
-FAKE_BASE_URL = "https://api.heygen.com"
+    from heygen.testing import FakeHeyGen
 
 
 @pytest.fixture
@@ -45,18 +42,10 @@ def heygen_client(heygen_fake: FakeHeyGen) -> Iterator[HeyGen]:
     """A ``HeyGen`` client wired to ``heygen_fake`` in-process, sharing its clock.
 
     Retries and ``wait_for_training`` sleep on the fake clock, so they take no real time and
-    move the fake's trainings forward as they wait.
+    move the fake's trainings forward as they wait. The same as ``heygen_fake.client()``.
     """
-    import httpx
-
-    from heygen import HeyGen
-
-    http_client = httpx.Client(transport=heygen_fake.transport())
-    with HeyGen(
-        api_key=FAKE_API_KEY, base_url=FAKE_BASE_URL, http_client=http_client, _clock=_fake_clock(heygen_fake)
-    ) as client:
+    with heygen_fake.client() as client:
         yield client
-    http_client.close()
 
 
 def _async_fixture(function: Callable[..., Any]) -> Any:
@@ -71,21 +60,5 @@ def _async_fixture(function: Callable[..., Any]) -> Any:
 @_async_fixture
 async def heygen_async_client(heygen_fake: FakeHeyGen) -> AsyncIterator[AsyncHeyGen]:
     """An ``AsyncHeyGen`` client wired to ``heygen_fake`` in-process, sharing its clock."""
-    import httpx
-
-    from heygen import AsyncHeyGen
-
-    http_client = httpx.AsyncClient(transport=heygen_fake.transport())
-    async with AsyncHeyGen(
-        api_key=FAKE_API_KEY, base_url=FAKE_BASE_URL, http_client=http_client, _clock=_fake_clock(heygen_fake)
-    ) as client:
+    async with heygen_fake.async_client() as client:
         yield client
-    await http_client.aclose()
-
-
-def _fake_clock(fake: FakeHeyGen) -> FakeClock:
-    from heygen.testing import FakeClock
-
-    clock = fake.clock
-    assert isinstance(clock, FakeClock), "the heygen_client fixtures need heygen_fake on a FakeClock"
-    return clock

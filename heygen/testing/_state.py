@@ -145,6 +145,10 @@ class Accounts:
         """Whether requests with this key are authenticated."""
         return bool(api_key) and (not self._fixed_keys or api_key in self._accounts)
 
+    def first_key(self) -> str | None:
+        """The first of a fixed set of keys; None when any key is accepted."""
+        return next(iter(self._accounts), None) if self._fixed_keys else None
+
     def add_group(self, group_id: str, template: GroupTemplate, api_key: str | None) -> None:
         """Create (or replace) a group in one account, or in every account present and future."""
         if not group_id:
