@@ -30,6 +30,7 @@ from ._exceptions import (
     TrainingTimeoutError,
     UnprocessableEntityError,
 )
+from ._polling import AsyncProgressCallback, ProgressCallback
 from ._resources import TrainingResult
 from ._response import RawResponse
 from ._types import NOT_GIVEN, NotGiven
@@ -44,6 +45,7 @@ __all__ = [
     "APIStatusError",
     "APITimeoutError",
     "AsyncHeyGen",
+    "AsyncProgressCallback",
     "AuthenticationError",
     "BadRequestError",
     "ConfigurationError",
@@ -56,6 +58,7 @@ __all__ = [
     "NotGiven",
     "PaymentRequiredError",
     "PermissionDeniedError",
+    "ProgressCallback",
     "RateLimitError",
     "RawResponse",
     "TrainingError",

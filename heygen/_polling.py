@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import inspect
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 
 import httpx
 
@@ -23,6 +24,12 @@ from ._http import cap_timeout
 from .types import TrainingState, TrainingStatus
 
 logger = logging.getLogger("heygen")
+
+#: What `HeyGen`'s `on_progress=` takes: a plain function, called with every status received.
+ProgressCallback = Callable[[TrainingStatus], None]
+#: What `AsyncHeyGen`'s `on_progress=` takes: a plain function or an `async def`, which is awaited
+#: before the next poll (so a slow callback slows polling rather than piling up).
+AsyncProgressCallback = Callable[[TrainingStatus], Awaitable[None] | None]
 
 
 def poll_intervals(cap: float) -> Iterator[float]:
@@ -46,7 +53,14 @@ def is_transient(error: HeyGenError) -> bool:
     return isinstance(error, APIStatusError) and error.status_code == 408
 
 
-def validate_wait(timeout: float, poll_interval: float) -> None:
+def validate_wait(
+    timeout: float, poll_interval: float, on_progress: object = None, *, awaits_progress: bool = True
+) -> None:
+    """Bad wait arguments fail here: before the first poll, and before `train_and_wait` trains."""
+    if on_progress is not None and not callable(on_progress):
+        raise TypeError(f"on_progress must be callable, got {type(on_progress).__name__}")
+    if not awaits_progress and _is_async_callable(on_progress):
+        raise TypeError(_SYNC_CANNOT_AWAIT)
     for name, value in (("timeout", timeout), ("poll_interval", poll_interval)):
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise TypeError(f"{name} must be a number of seconds, got {type(value).__name__}: {value!r}")
@@ -66,13 +80,13 @@ class TrainingWaiter:
         *,
         timeout: float,
         poll_interval: float,
-        on_progress: Callable[[TrainingStatus], object] | None,
+        on_progress: AsyncProgressCallback | None,
         clock: Clock,
         request_timeout: httpx.Timeout | None,
+        awaits_progress: bool,
     ) -> None:
-        validate_wait(timeout, poll_interval)
-        if on_progress is not None and not callable(on_progress):
-            raise TypeError(f"on_progress must be callable, got {type(on_progress).__name__}")
+        validate_wait(timeout, poll_interval, on_progress, awaits_progress=awaits_progress)
+        self._awaits_progress = awaits_progress
         self.group_id = group_id
         self.timeout = float(timeout)
         self.last_status: TrainingStatus | None = None
@@ -100,12 +114,27 @@ class TrainingWaiter:
         self.polls += 1
         return cap_timeout(self._request_timeout, remaining)
 
-    def observe(self, status: TrainingStatus) -> TrainingStatus | None:
-        """The final status on success; raises on failure; None to keep polling."""
+    def report(self, status: TrainingStatus) -> Awaitable[None] | None:
+        """Record a status and call `on_progress`; what it returned, for the async shell to await."""
         self.last_status = status
         self.last_error = None
-        if self._on_progress is not None:
-            self._on_progress(status)
+        if self._on_progress is None:
+            return None
+        result = self._on_progress(status)
+        if not inspect.isawaitable(result):
+            return None
+        if not self._awaits_progress:  # say so now, not as "coroutine was never awaited" later
+            close = getattr(result, "close", None)
+            if close is not None:
+                close()
+            raise TypeError(_SYNC_CANNOT_AWAIT)
+        return result
+
+    def observe(self, status: TrainingStatus) -> TrainingStatus | None:
+        """The final status on success; raises on failure; None to keep polling.
+
+        Call `report` first (the sync shell can call `observe_sync`, which does both).
+        """
         if status.state is TrainingState.READY:
             return status
         if status.state is TrainingState.FAILED:
@@ -114,6 +143,11 @@ class TrainingWaiter:
         if status.is_unknown:
             logger.info("Group %r reports unknown status %r; still waiting", self.group_id, status.raw_status)
         return None
+
+    def observe_sync(self, status: TrainingStatus) -> TrainingStatus | None:
+        """`report`, then `observe`: for the sync shell, which has nothing to await."""
+        self.report(status)
+        return self.observe(status)
 
     def _check_empty(self, status: TrainingStatus) -> None:
         """`empty` means no training exists: tolerated briefly after `train`, then raised."""
@@ -147,3 +181,15 @@ class TrainingWaiter:
         interval = max(next(self._intervals), self._server_asked_wait)
         self._server_asked_wait = 0.0
         return min(interval, self._remaining())
+
+
+_SYNC_CANNOT_AWAIT = (
+    "on_progress is an async function (or returns an awaitable), which the synchronous HeyGen "
+    "client cannot await: "
+    "pass a plain function, or use AsyncHeyGen (which awaits it)"
+)
+
+
+def _is_async_callable(function: object) -> bool:
+    call = getattr(function, "__call__", None)  # noqa: B004 - an object with an async __call__
+    return inspect.iscoroutinefunction(function) or inspect.iscoroutinefunction(call)

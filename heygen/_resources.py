@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from ._constants import DEFAULT_POLL_INTERVAL, DEFAULT_WAIT_TIMEOUT
 from ._exceptions import HeyGenError, TrainingError
-from ._polling import TrainingWaiter
+from ._polling import AsyncProgressCallback, ProgressCallback, TrainingWaiter, validate_wait
 from ._response import RawResponse
 from ._serialize import DictMixin
 from ._types import NOT_GIVEN, NotGiven, Timeout
@@ -22,7 +22,6 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 # HeyGen's group ids are 32 hex characters; anything near a URL's length limit is a mistake.
 MAX_GROUP_ID_LENGTH = 1024
-ProgressCallback = Callable[[TrainingStatus], object]
 
 
 def validate_group_id(group_id: object) -> str:
@@ -175,7 +174,8 @@ class PhotoAvatars:
             group_id: The group being trained.
             timeout: Seconds to wait in all; no status call runs past it.
             poll_interval: The longest pause between two polls, in seconds.
-            on_progress: Called with every status received (unknown values included).
+            on_progress: Called with every status received (unknown values included); a plain
+                function (`AsyncHeyGen` also awaits an `async def`).
 
         Returns:
             The `ready` status.
@@ -197,6 +197,7 @@ class PhotoAvatars:
             on_progress=on_progress,
             clock=client._clock,
             request_timeout=client._options.timeout,
+            awaits_progress=False,
         )
         while True:
             request_timeout = waiter.request_timeout()
@@ -205,7 +206,7 @@ class PhotoAvatars:
             except HeyGenError as error:
                 waiter.observe_error(error)
             else:
-                if (final := waiter.observe(status)) is not None:
+                if (final := waiter.observe_sync(status)) is not None:
                     return final
             client._clock.sleep(waiter.next_sleep())
 
@@ -220,8 +221,9 @@ class PhotoAvatars:
         """Start training and wait until it is `ready`: `train` then `wait_for_training`.
 
         A `TrainingError` raised by the wait carries the started job in `error.job`, so its
-        `flow_id` is not lost.
+        `flow_id` is not lost. Bad wait arguments fail before anything is sent.
         """
+        validate_wait(timeout, poll_interval, on_progress, awaits_progress=False)
         job = self.train(group_id)
         try:
             status = self.wait_for_training(
@@ -323,9 +325,13 @@ class AsyncPhotoAvatars:
         *,
         timeout: float = DEFAULT_WAIT_TIMEOUT,
         poll_interval: float = DEFAULT_POLL_INTERVAL,
-        on_progress: ProgressCallback | None = None,
+        on_progress: AsyncProgressCallback | None = None,
     ) -> TrainingStatus:
-        """Poll a group's training until it is `ready`. See `PhotoAvatars.wait_for_training`."""
+        """Poll a group's training until it is `ready`. See `PhotoAvatars.wait_for_training`.
+
+        `on_progress` may be a plain function or an `async def`; an awaitable it returns is
+        awaited before the next poll.
+        """
         group_id = validate_group_id(group_id)
         client = self._client
         waiter = TrainingWaiter(
@@ -335,6 +341,7 @@ class AsyncPhotoAvatars:
             on_progress=on_progress,
             clock=client._clock,
             request_timeout=client._options.timeout,
+            awaits_progress=True,
         )
         while True:
             request_timeout = waiter.request_timeout()
@@ -343,6 +350,8 @@ class AsyncPhotoAvatars:
             except HeyGenError as error:
                 waiter.observe_error(error)
             else:
+                if (pending := waiter.report(status)) is not None:
+                    await pending  # an async on_progress runs before the next poll
                 if (final := waiter.observe(status)) is not None:
                     return final
             await client._clock.async_sleep(waiter.next_sleep())
@@ -353,9 +362,10 @@ class AsyncPhotoAvatars:
         *,
         timeout: float = DEFAULT_WAIT_TIMEOUT,
         poll_interval: float = DEFAULT_POLL_INTERVAL,
-        on_progress: ProgressCallback | None = None,
+        on_progress: AsyncProgressCallback | None = None,
     ) -> TrainingResult:
         """Start training and wait until it is `ready`. See `PhotoAvatars.train_and_wait`."""
+        validate_wait(timeout, poll_interval, on_progress)
         job = await self.train(group_id)
         try:
             status = await self.wait_for_training(
