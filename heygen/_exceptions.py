@@ -85,8 +85,14 @@ class APIError(HeyGenError):
         request: The request, with the API key header redacted.
         body: The decoded JSON body, if there was one.
         request_id: HeyGen's `X-Request-Id` header, if sent; quote it to HeyGen support.
+        training_may_have_started: True when `train` failed after its request may have reached
+            HeyGen (a 5xx, a timeout or broken connection after sending, an unreadable 2xx):
+            training may be running, so check `training_status` before training again.
+            The message says so too.
     """
 
+    training_may_have_started: bool = False
+    hint: str | None = None  # advice appended to the text; set where the error is understood
     message: str
     code: str | int | None
     request: httpx.Request | None
@@ -110,9 +116,14 @@ class APIError(HeyGenError):
         self.request_id = request_id
 
     def __str__(self) -> str:
+        return self._text(self.hint)
+
+    def _text(self, hint: str | None) -> str:
+        """The text with another `hint` (the CLI gives its advice in commands, not Python)."""
         prefix = self._prefix()
         text = f"{prefix}: {self.message}" if prefix else self.message
-        return f"{text} (request_id: {self.request_id})" if self.request_id else text
+        text = f"{text} (request_id: {self.request_id})" if self.request_id else text
+        return f"{text}; {hint}" if hint else text
 
     def _prefix(self) -> str:
         return str(self.code) if self.code is not None else ""
