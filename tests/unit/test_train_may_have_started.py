@@ -18,11 +18,12 @@ ADVICE = (
     "behaviour",
     [
         Reply(500, error_body("internal_error", "Internal server error")),
+        Reply(520, "<html>origin error</html>", {"content-type": "text/html"}),
         Reply(200, {"error": None, "data": {"code": 100, "data": {}}}),  # accepted, but no flow_id
         Reset(),
         Stall(2.0),
     ],
-    ids=["500", "unreadable-2xx", "reset-after-sending", "read-timeout"],
+    ids=["500", "520", "unreadable-2xx", "reset-after-sending", "read-timeout"],
 )
 async def test_a_failure_after_sending_says_training_may_have_started(
     make_api: ClientFactory, server: ScriptedServer, behaviour: Reply | Reset | Stall
@@ -42,10 +43,13 @@ async def test_a_failure_after_sending_says_training_may_have_started(
         Reply(400, error_body("invalid_parameter", "bad group")),
         Reply(402, error_body("insufficient_credit", "Insufficient credit")),
         Reply(200, {"error": "quota exceeded", "data": None}),
+        Reply(503, error_body("unavailable", "Service unavailable")),  # retried as surely not done
     ],
-    ids=["400", "402", "refused-in-a-200"],
+    ids=["400", "402", "refused-in-a-200", "503"],
 )
-async def test_a_clear_refusal_does_not(make_api: ClientFactory, server: ScriptedServer, reply: Reply) -> None:
+async def test_a_clear_refusal_does_not(
+    make_api: ClientFactory, server: ScriptedServer, reply: Reply
+) -> None:
     api = make_api(max_retries=0)
     server.queue(reply)
     with pytest.raises(heygen.APIError) as caught:
