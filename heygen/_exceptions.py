@@ -69,11 +69,14 @@ class ConfigurationError(HeyGenError):
 
     Attributes:
         setting: The setting at fault: `"api_key"`, `"base_url"`, ...
+        reason: Why, as a word a program can test: `"missing"`, `"invalid"`, `"insecure"`
+            (plain http to a non-loopback host), or None.
     """
 
-    def __init__(self, message: str, *, setting: str) -> None:
+    def __init__(self, message: str, *, setting: str, reason: str | None = None) -> None:
         super().__init__(message)
         self.setting = setting
+        self.reason = reason
 
 
 class APIError(HeyGenError):
@@ -249,15 +252,26 @@ class TrainingError(HeyGenError):
     """The training job did not end in success.
 
     Attributes:
+        group_id: The group whose training this is about.
+        summary: What happened, without the advice on what to do next that the message adds.
         last_status: The last status seen, if any.
         job: The `TrainingJob` (with its `flow_id`), when raised by `train_and_wait`.
     """
 
     job: TrainingJob | None
 
-    def __init__(self, message: str, *, status: TrainingStatus | None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: TrainingStatus | None,
+        group_id: str | None = None,
+        summary: str | None = None,
+    ) -> None:
         super().__init__(message)
         self.message = message
+        self.summary = summary if summary is not None else message
+        self.group_id = group_id if group_id is not None else (status.group_id if status else None)
         self.last_status = status
         self.job = None
 
@@ -280,11 +294,8 @@ class TrainingNotStartedError(TrainingError):
     """The group kept reporting `empty` (no training): call `train` first, or check it was accepted."""
 
     def __init__(self, status: TrainingStatus, grace: float) -> None:
-        super().__init__(
-            f"Group {status.group_id!r} has no training (status 'empty' for {grace:g} s): "
-            "start one with train() first",
-            status=status,
-        )
+        summary = f"Group {status.group_id!r} has no training (status 'empty' for {grace:g} s)"
+        super().__init__(f"{summary}: start one with train() first", status=status, summary=summary)
 
 
 class TrainingTimeoutError(TrainingError):
@@ -300,10 +311,13 @@ class TrainingTimeoutError(TrainingError):
 
     def __init__(self, group_id: str, timeout: float, status: TrainingStatus | None) -> None:
         seen = f"last status {status.raw_status!r}" if status else "no status received"
+        summary = f"Training of group {group_id!r} did not finish within {timeout:g} s ({seen})"
         super().__init__(
-            f"Training of group {group_id!r} did not finish within {timeout:g} s ({seen}); "
-            "it may still be running: wait again or check its status.",
+            f"{summary}; it may still be running: wait again with wait_for_training({group_id!r}), "
+            f"or check training_status({group_id!r}) (training again would cost credits)",
             status=status,
+            group_id=group_id,
+            summary=summary,
         )
         self.timeout = timeout
         self.last_error = None

@@ -17,6 +17,7 @@ from .. import (
     TrainingNotStartedError,
     TrainingTimeoutError,
 )
+from .._envelope import _HINTS
 
 EXIT_OK = 0
 EXIT_TRAINING_FAILED = 1
@@ -49,6 +50,29 @@ class CommandError(Exception):
         self.exit_code = exit_code
 
 
+def training_may_have_started(group_id: str) -> str:
+    """The CLI's advice after a train that may have started: look before paying again."""
+    return (
+        f"the train request was sent, so training of group {group_id} may have started: run "
+        f"`heygen photo-avatar status {group_id}` (or `heygen photo-avatar wait {group_id}`) "
+        "before training again (each train costs 4 credits)"
+    )
+
+
+def _configuration(error: ConfigurationError) -> str:
+    """The settings advice in CLI terms: options and environment variables, not Python arguments."""
+    if error.setting == "api_key" and error.reason == "missing":
+        return (
+            "No API key: set the HEYGEN_API_KEY environment variable, or pass --api-key to type it "
+            "at a prompt or pipe it on stdin (find your key in HeyGen's app under Settings > API)."
+        )
+    if error.setting == "api_key" and error.reason == "invalid" and str(error).startswith("api_key "):
+        return "The key read by --api-key" + str(error).removeprefix("api_key")
+    if error.setting == "base_url" and error.reason == "insecure":
+        return str(error).replace("pass allow_insecure_http=True", "pass --allow-insecure-http")
+    return str(error)
+
+
 def describe(error: BaseException) -> tuple[int, str]:
     """The exit code and the one line to print for an error a command did not handle itself."""
     if isinstance(error, CommandError):
@@ -56,14 +80,23 @@ def describe(error: BaseException) -> tuple[int, str]:
     if isinstance(error, TrainingFailedError):
         return EXIT_TRAINING_FAILED, f"{error} (check the group's photos, then train again)"
     if isinstance(error, TrainingNotStartedError):
-        return EXIT_TRAINING_FAILED, str(error)
+        return EXIT_TRAINING_FAILED, (
+            f"{error.summary}: start one with `heygen photo-avatar train {error.group_id}`"
+        )
     if isinstance(error, TrainingTimeoutError):
-        return EXIT_TIMEOUT, f"{error}; run `heygen photo-avatar status GROUP_ID` later, or raise --timeout"
+        group = error.group_id
+        return EXIT_TIMEOUT, (
+            f"{error.summary}; it may still be running: run `heygen photo-avatar wait {group}` "
+            f"to wait again (with a longer --timeout if needed), or `heygen photo-avatar status {group}`"
+        )
     if isinstance(error, APITimeoutError):
         return EXIT_TIMEOUT, f"{error} (HeyGen did not answer in time; try again)"
     if isinstance(error, ConfigurationError):
-        return (EXIT_AUTH if error.setting == "api_key" else EXIT_USAGE), str(error)
-    if isinstance(error, AuthenticationError | PermissionDeniedError):
+        return (EXIT_AUTH if error.setting == "api_key" else EXIT_USAGE), _configuration(error)
+    if isinstance(error, AuthenticationError):
+        python_hint = _HINTS[401]
+        return EXIT_AUTH, str(error).replace(python_hint, python_hint.replace("api_key=", "--api-key"))
+    if isinstance(error, PermissionDeniedError):
         return EXIT_AUTH, str(error)
     if isinstance(error, APIConnectionError):
         return EXIT_API_ERROR, f"{error} (check HEYGEN_BASE_URL and your network, then try again)"
