@@ -131,6 +131,14 @@ class APIError(HeyGenError):
     def _prefix(self) -> str:
         return str(self.code) if self.code is not None else ""
 
+    def __repr__(self) -> str:
+        status = getattr(self, "status_code", None)
+        parts = [f"status_code={status}"] if status is not None else []
+        parts += [f"code={self.code!r}"] if self.code is not None else []
+        parts.append(f"message={self.message!r}")
+        parts += [f"request_id={self.request_id!r}"] if self.request_id else []
+        return f"{type(self).__name__}({', '.join(parts)})"
+
 
 class APIConnectionError(APIError):
     """HeyGen could not be reached, or the connection broke before a full answer."""

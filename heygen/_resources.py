@@ -79,6 +79,9 @@ class PhotoAvatars:
     def __init__(self, client: HeyGen) -> None:
         self._client = client
 
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} of {self._client!r}>"
+
     @cached_property
     def with_raw_response(self) -> PhotoAvatarsWithRawResponse:
         """The same methods, returning `RawResponse` (status, headers, request id, parsed result)."""
@@ -241,6 +244,9 @@ class PhotoAvatarsWithRawResponse:
     def __init__(self, resource: PhotoAvatars) -> None:
         self._resource = resource
 
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} of {self._resource._client!r}>"
+
     def train(
         self,
         group_id: str,
@@ -273,6 +279,9 @@ class AsyncPhotoAvatars:
 
     def __init__(self, client: AsyncHeyGen) -> None:
         self._client = client
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} of {self._client!r}>"
 
     @cached_property
     def with_raw_response(self) -> AsyncPhotoAvatarsWithRawResponse:
@@ -382,6 +391,9 @@ class AsyncPhotoAvatarsWithRawResponse:
 
     def __init__(self, resource: AsyncPhotoAvatars) -> None:
         self._resource = resource
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} of {self._resource._client!r}>"
 
     async def train(
         self,

@@ -11,6 +11,11 @@ from ._serialize import DictMixin
 __all__ = ["TrainingJob", "TrainingState", "TrainingStatus"]
 
 
+def __dir__() -> list[str]:
+    """The public names only, not what this module imports to define them."""
+    return list(__all__)
+
+
 @dataclass(frozen=True, slots=True)
 class TrainingJob(DictMixin):
     """A training HeyGen has accepted for a photo avatar group.

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import urllib.parse
+import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -91,7 +92,16 @@ class App:
             raise NotImplementedError(f"the fake does not implement {sorted(unserved)} from the spec")
 
     def handle(self, method: str, path: str, headers: Mapping[str, str], body: bytes) -> Exchange:
-        """Answer one request. ``path`` is the request target as sent (percent-encoded, maybe a query)."""
+        """Answer one request. ``path`` is the request target as sent (percent-encoded, maybe a query).
+
+        Every answer carries an ``X-Request-Id``, as HeyGen's do, so code that logs or shows it
+        can be tested.
+        """
+        exchange = self._handle(method, path, headers, body)
+        exchange.response.headers.setdefault("X-Request-Id", uuid.uuid4().hex)
+        return exchange
+
+    def _handle(self, method: str, path: str, headers: Mapping[str, str], body: bytes) -> Exchange:
         raw_path = path.split("?", 1)[0].split("#", 1)[0]
         routed = self.contract.route(method, raw_path)
         if isinstance(routed, list):

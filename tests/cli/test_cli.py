@@ -136,7 +136,7 @@ def test_exit_3_when_heygen_refuses_the_key(url: str) -> None:
     result = run("photo-avatar", "train", "demo-group", url=url, key="wrong-key-1234")
     assert result.code == 3
     assert result.stderr.startswith("heygen: error: HTTP 401 unauthorized: ")
-    assert result.stderr.rstrip().endswith("(check the API key: HEYGEN_API_KEY or --api-key)")
+    assert "(check the API key: HEYGEN_API_KEY or --api-key) (request_id: " in result.stderr
     assert "wrong-key-1234" not in result.stderr
 
 
