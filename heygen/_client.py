@@ -12,7 +12,9 @@ import httpx
 from . import _config
 from ._clock import SYSTEM_CLOCK, Clock
 from ._constants import API_KEY_HEADER, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
+from ._exceptions import ClientClosedError
 from ._http import AsyncCall, CallOptions, SyncCall
+from ._loops import check_event_loop
 from ._resources import AsyncPhotoAvatars, PhotoAvatars
 from ._types import NOT_GIVEN, NotGiven, SecretStr, Timeout
 
@@ -193,7 +195,10 @@ class HeyGen(_BaseClient):
         extra_headers: Mapping[str, str] | None,
     ) -> SyncCall:
         if self._http_client.is_closed:
-            raise RuntimeError("This HeyGen client is closed; create a new one.")
+            raise ClientClosedError(
+                "This HeyGen client is closed (close() was called, or its `with` block ended): "
+                "create a new one, or keep this one open until you are done with it."
+            )
         return SyncCall(self._http_client, self._call_options(timeout, max_retries, extra_headers))
 
     def with_options(
@@ -284,7 +289,11 @@ class AsyncHeyGen(_BaseClient):
         extra_headers: Mapping[str, str] | None,
     ) -> AsyncCall:
         if self._http_client.is_closed:
-            raise RuntimeError("This AsyncHeyGen client is closed; create a new one.")
+            raise ClientClosedError(
+                "This AsyncHeyGen client is closed (aclose() was called, or its `async with` block "
+                "ended): create a new one, or keep this one open until you are done with it."
+            )
+        check_event_loop(self._http_client)
         return AsyncCall(self._http_client, self._call_options(timeout, max_retries, extra_headers))
 
     def with_options(
@@ -303,8 +312,14 @@ class AsyncHeyGen(_BaseClient):
         )
 
     async def aclose(self) -> None:
-        """Close the connection pool, unless it came from the caller's `http_client`."""
-        if self._owns_http_client:
+        """Close the connection pool, unless it came from the caller's `http_client`.
+
+        Raises:
+            heygen.EventLoopError: called from another event loop than the one the pool was
+                used in, where its connections cannot be closed.
+        """
+        if self._owns_http_client and not self._http_client.is_closed:
+            check_event_loop(self._http_client)
             await self._http_client.aclose()
 
     async def close(self) -> None:

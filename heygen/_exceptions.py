@@ -2,6 +2,8 @@
 
     HeyGenError                      any error raised by this SDK (configuration included)
     ├── ConfigurationError           bad client settings: missing key, bad base URL
+    ├── ClientClosedError            the client was closed; make a new one (also a RuntimeError)
+    ├── EventLoopError               an AsyncHeyGen used from a second event loop (also a RuntimeError)
     ├── APIError                     HeyGen was reached, or tried; has message, code, request
     │   ├── APIConnectionError       no usable answer: refused, reset, DNS, TLS
     │   │   └── APITimeoutError      connect/read timeout, or the call's total deadline
@@ -43,9 +45,11 @@ __all__ = [
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "ClientClosedError",
     "ConfigurationError",
     "ConflictError",
     "EnvelopeError",
+    "EventLoopError",
     "HeyGenError",
     "InternalServerError",
     "NotFoundError",
@@ -77,6 +81,19 @@ class ConfigurationError(HeyGenError):
         super().__init__(message)
         self.setting = setting
         self.reason = reason
+
+
+class ClientClosedError(HeyGenError, RuntimeError):
+    """A call on a client that was closed (`close()`, or its `with` block ended): make a new one."""
+
+
+class EventLoopError(HeyGenError, RuntimeError):
+    """An `AsyncHeyGen` used from an event loop other than the one it was first used in.
+
+    Its connections belong to that first loop (each `asyncio.run()` starts a new loop, and
+    closes it at the end), so they cannot be used from another: create the client inside the
+    loop that uses it.
+    """
 
 
 class APIError(HeyGenError):
