@@ -27,9 +27,9 @@ from heygen_api_client.types import Unset
 
 from ._constants import TRAIN_SUCCESS_CODE
 from ._envelope import body_preview, decode_json, error_details, request_id
-from ._exceptions import APIError, APIResponseValidationError, EnvelopeError, HeyGenError
+from ._exceptions import APIResponseValidationError, EnvelopeError, HeyGenError
 from ._http import AsyncCall, SyncCall
-from ._retry import may_have_acted
+from ._train_advice import explained
 from .types import TrainingJob, TrainingState, TrainingStatus
 
 logger = logging.getLogger("heygen")
@@ -122,28 +122,8 @@ def train_body(group_id: str) -> TrainPhotoAvatarGroupBody:
     return TrainPhotoAvatarGroupBody(group_id=group_id)
 
 
-def training_may_have_started_hint(group_id: str) -> str:
-    return (
-        f"the train request was sent, so training of group {group_id!r} may have started: check "
-        f"client.photo_avatars.training_status({group_id!r}) before training again "
-        "(each train costs 4 credits)"
-    )
-
-
-@contextmanager
-def _train_outcome(group_id: str) -> Iterator[None]:
-    """A train that failed after sending may still have started: say so on the error."""
-    try:
-        yield
-    except APIError as error:
-        if may_have_acted(error):
-            error.training_may_have_started = True
-            error.hint = training_may_have_started_hint(group_id)
-        raise
-
-
 def train_sync(call: SyncCall, group_id: str) -> TrainingJob:
-    with _train_outcome(group_id):
+    with explained(group_id):
         with _documented_json(call, "train"):
             result = train_photo_avatar_group.sync_detailed(
                 client=_generated_client(call), body=train_body(group_id)
@@ -152,7 +132,7 @@ def train_sync(call: SyncCall, group_id: str) -> TrainingJob:
 
 
 async def train_async(call: AsyncCall, group_id: str) -> TrainingJob:
-    with _train_outcome(group_id):
+    with explained(group_id):
         with _documented_json(call, "train"):
             result = await train_photo_avatar_group.asyncio_detailed(
                 client=_generated_client(call), body=train_body(group_id)

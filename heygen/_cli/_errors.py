@@ -50,13 +50,9 @@ class CommandError(Exception):
         self.exit_code = exit_code
 
 
-def training_may_have_started(group_id: str) -> str:
-    """The CLI's advice after a train that may have started: look before paying again."""
-    return (
-        f"the train request was sent, so training of group {group_id} may have started: run "
-        f"`heygen photo-avatar status {group_id}` (or `heygen photo-avatar wait {group_id}`) "
-        "before training again (each train costs 4 credits)"
-    )
+def cli_check(group_id: str) -> str:
+    """How to check a group from a shell, for the train advice in `heygen._train_advice`."""
+    return f"`heygen photo-avatar status {group_id}` (or `heygen photo-avatar wait {group_id}`)"
 
 
 def _configuration(error: ConfigurationError) -> str:

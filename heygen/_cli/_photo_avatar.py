@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from .. import APIError, TrainingError, TrainingJob, TrainingState, TrainingStatus
 from .._resources import PhotoAvatars, validate_group_id
+from .._train_advice import advice
 from ._base import CommandGroup, Commands, Context, add_wait_options
-from ._errors import EXIT_OK, EXIT_TRAINING_FAILED, CommandError, describe, training_may_have_started
+from ._errors import EXIT_OK, EXIT_TRAINING_FAILED, CommandError, cli_check, describe
 from ._output import Progress
 
 
@@ -105,10 +106,11 @@ def _train(ctx: Context) -> int:
         try:
             job = resource.train(group_id)
         except APIError as error:
-            if not error.training_may_have_started:
+            hint = advice(error, group_id, cli_check(group_id))
+            if hint is None:
                 raise
             code, _ = describe(error)
-            raise CommandError(error._text(training_may_have_started(group_id)), code) from error
+            raise CommandError(error._text(hint), code) from error
         if not args.wait:
             ctx.print_json(job) if args.json else ctx.print(_describe_job(job))
             return EXIT_OK

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from heygen.testing._contract import Contract, Operation, Problem
-from heygen.testing._state import Accounts, GroupNotFoundError, TrainingInProgressError
+from heygen.testing._state import Accounts, GroupNotFoundError, PhotosProcessingError, TrainingInProgressError
 
 __all__ = ["App", "Exchange", "FakeResponse", "QueuedError"]
 
@@ -164,12 +164,10 @@ class App:
             started = self.accounts.train(api_key, group_id)
         except GroupNotFoundError:
             return group_not_found(group_id)
-        except TrainingInProgressError:
-            # [UNVERIFIED] HeyGen's status and code for training a group twice are not documented;
-            # 400 fits the spec's "a group that cannot be trained", the code is our guess.
-            return error(
-                400, "training_in_progress", f"Photo avatar group {group_id} is already being trained"
-            )
+        except (TrainingInProgressError, PhotosProcessingError):
+            # [OBSERVED, not documented] People probing the live API report this same 400 both for
+            # a group already training and for one whose photos are still being processed.
+            return error(400, "invalid_parameter", f"No valid image for training found in group {group_id}")
         job = {
             "num_of_photar": started.num_of_photar,
             "num_of_instant_avatar": 0,

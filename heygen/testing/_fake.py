@@ -82,7 +82,9 @@ class FakeHeyGen:
     **Training.** ``train`` starts a training that reports ``pending`` for ``pending_seconds``,
     then ``training``, then ``ready`` once ``training_seconds`` have passed since ``train``
     (measured on ``clock``). A group never trained reports ``empty``. Training a group whose
-    training is in progress is a 400 (see ``_app`` for what is unverified about it).
+    training is in progress, or whose photos are still being processed (``add_group(...,
+    processing_seconds=...)``), is answered as people observed HeyGen answer both: 400
+    ``invalid_parameter`` "No valid image for training found in group ...".
 
     Args:
         api_keys: the valid keys, or ``None`` for any non-empty key.
@@ -125,7 +127,13 @@ class FakeHeyGen:
         self._app = App(shipped_contract(), accounts)
 
     def add_group(
-        self, group_id: str, *, api_key: str | None = None, photos: int = 4, fail_with: str | None = None
+        self,
+        group_id: str,
+        *,
+        api_key: str | None = None,
+        photos: int = 4,
+        fail_with: str | None = None,
+        processing_seconds: float = 0.0,
     ) -> None:
         """Create a group (replacing any group with that id, and its training).
 
@@ -136,9 +144,14 @@ class FakeHeyGen:
             photos: the ``num_of_photar`` that train reports.
             fail_with: if given, every training of this group ends ``failed`` with this
                 ``error_msg`` instead of ``ready``.
+            processing_seconds: how long from now its photos are still being processed; a train
+                before then gets the 400 a training in progress gets (see the class docs).
         """
+        if processing_seconds < 0:
+            raise ValueError("processing_seconds cannot be negative")
+        ready_at = self.clock.monotonic() + processing_seconds if processing_seconds else float("-inf")
         with self._lock:
-            self._app.accounts.add_group(group_id, GroupTemplate(photos, fail_with), api_key)
+            self._app.accounts.add_group(group_id, GroupTemplate(photos, fail_with, ready_at), api_key)
 
     def fail_training(
         self, group_id: str, *, error_msg: str = "Training failed", api_key: str | None = None

@@ -24,6 +24,7 @@ __all__ = [
     "Accounts",
     "GroupNotFoundError",
     "GroupTemplate",
+    "PhotosProcessingError",
     "StartedTraining",
     "TrainingInProgressError",
     "TrainingStatus",
@@ -41,12 +42,17 @@ class TrainingInProgressError(Exception):
     """The group is already pending or training."""
 
 
+class PhotosProcessingError(Exception):
+    """The group's photos are still being processed (just after it was created)."""
+
+
 @dataclass(frozen=True)
 class GroupTemplate:
     """How to create a group: its photo count, and whether its trainings fail (and why)."""
 
     photos: int = 4
     fail_with: str | None = None
+    ready_at: float = float("-inf")  # clock.monotonic() when its photos are processed
 
 
 @dataclass(frozen=True)
@@ -166,6 +172,8 @@ class Accounts:
 
     def train(self, api_key: str, group_id: str) -> StartedTraining:
         group = self._group(api_key, group_id)
+        if self._clock.monotonic() < group.template.ready_at:
+            raise PhotosProcessingError(group_id)
         if (
             group.training is not None
             and group.training.status(self._clock.monotonic()).status in _IN_PROGRESS

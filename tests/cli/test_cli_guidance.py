@@ -90,7 +90,7 @@ def test_a_train_that_may_have_started_says_to_check_before_training_again(
     assert result.code == 5
     assert result.stderr.startswith("heygen: error: HTTP 500 internal_error: Internal server error")
     assert result.stderr.rstrip().endswith(
-        "the train request was sent, so training of group demo-group may have started: run "
+        "the train request was sent, so training of group 'demo-group' may have started: check "
         "`heygen photo-avatar status demo-group` (or `heygen photo-avatar wait demo-group`) "
         "before training again (each train costs 4 credits)"
     )
