@@ -44,7 +44,7 @@ def test_the_sdk_error_explains_both_causes(fake: FakeHeyGen) -> None:
 async def test_the_async_sdk_error_too(fake: FakeHeyGen) -> None:
     async with fake.async_client(max_retries=0) as client:
         await client.photo_avatars.train("demo-group")
-        with pytest.raises(heygen.BadRequestError, match="already training .* still being processed"):
+        with pytest.raises(heygen.BadRequestError, match=r"already training .* still being processed"):
             await client.photo_avatars.train("demo-group")
 
 
