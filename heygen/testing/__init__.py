@@ -16,18 +16,29 @@ Quick start::
 
 Any ``httpx`` client works too: ``httpx.Client(transport=fake.transport(), base_url=...)``.
 
+Any non-empty key is accepted, except ``REFUSED_API_KEY`` (``"refused-api-key"``), which is
+always answered with a 401, so the rejected-key path can be tested too.
+
 Over HTTP: ``with fake.serve() as url: ...`` or ``python -m heygen.testing serve``. With pytest,
 the ``heygen_fake`` fixture (``heygen.testing._pytest_plugin``) gives a fresh strict fake.
 """
 
 from heygen.testing._app import FakeResponse
 from heygen.testing._clock import Clock, FakeClock, SystemClock
-from heygen.testing._fake import DEMO_GROUP_ID, FAKE_API_KEY, FakeHeyGen, RecordedRequest, SpecViolationError
+from heygen.testing._fake import (
+    DEMO_GROUP_ID,
+    FAKE_API_KEY,
+    REFUSED_API_KEY,
+    FakeHeyGen,
+    RecordedRequest,
+    SpecViolationError,
+)
 from heygen.testing._transport import FakeTransport
 
 __all__ = [
     "DEMO_GROUP_ID",
     "FAKE_API_KEY",
+    "REFUSED_API_KEY",
     "Clock",
     "FakeClock",
     "FakeHeyGen",

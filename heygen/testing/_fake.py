@@ -14,13 +14,20 @@ from heygen.testing._app import DEFAULT_ERRORS, TRAIN, TRAINING_STATUS, App, Fak
 from heygen.testing._clock import Clock, SystemClock
 from heygen.testing._contract import shipped_contract
 from heygen.testing._server import FakeServer
-from heygen.testing._state import Accounts, GroupTemplate
+from heygen.testing._state import REFUSED_API_KEY, Accounts, GroupTemplate
 from heygen.testing._transport import FakeTransport
 
 if TYPE_CHECKING:
     from heygen import AsyncHeyGen, HeyGen
 
-__all__ = ["DEMO_GROUP_ID", "FAKE_API_KEY", "FakeHeyGen", "RecordedRequest", "SpecViolationError"]
+__all__ = [
+    "DEMO_GROUP_ID",
+    "FAKE_API_KEY",
+    "REFUSED_API_KEY",
+    "FakeHeyGen",
+    "RecordedRequest",
+    "SpecViolationError",
+]
 
 DEMO_GROUP_ID = "demo-group"
 #: The key ``client()`` and ``async_client()`` send when the fake accepts any key.
@@ -72,8 +79,10 @@ class FakeHeyGen:
             ...
 
     **API keys.** With ``api_keys=None`` (the default) any non-empty key is valid and gets its own
-    account on first use, so a demo works with whatever ``HEYGEN_API_KEY`` holds. Given keys,
-    only those are valid; any other gets a 401. A missing key always gets a 401.
+    account on first use, so a demo works with whatever ``HEYGEN_API_KEY`` holds, except
+    ``REFUSED_API_KEY`` (``"refused-api-key"``), which every fake answers with a 401: use it to
+    test how your code handles a rejected key. Given keys, only those are valid; any other gets
+    a 401. A missing key always gets a 401.
 
     **Groups.** Every account starts with the groups named in ``groups`` (by default
     ``"demo-group"``, 4 photos); add more with :meth:`add_group`. An unknown group is a 404

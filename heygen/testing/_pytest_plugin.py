@@ -29,8 +29,10 @@ if TYPE_CHECKING:
 def heygen_fake() -> FakeHeyGen:
     """A fresh, strict fake driven by a ``FakeClock`` (``heygen_fake.clock.advance(seconds)``).
 
-    Any non-empty API key is accepted and every account has ``demo-group``. Strict: a response
-    of the fake that breaks the spec raises ``SpecViolationError`` instead of passing silently.
+    Any non-empty API key is accepted, except ``heygen.testing.REFUSED_API_KEY``, which gets a
+    401 (``heygen_fake.client(api_key=REFUSED_API_KEY)`` tests that path); every account has
+    ``demo-group``. Strict: a response of the fake that breaks the spec raises
+    ``SpecViolationError`` instead of passing silently.
     """
     from heygen.testing import FakeClock, FakeHeyGen
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from heygen.testing._clock import Clock
 
 __all__ = [
+    "REFUSED_API_KEY",
     "Accounts",
     "GroupNotFoundError",
     "GroupTemplate",
@@ -31,6 +32,9 @@ __all__ = [
 ]
 
 PENDING, TRAINING, READY, FAILED, EMPTY = "pending", "training", "ready", "failed", "empty"
+#: The one key every fake refuses with a 401, even one that accepts any key, so that code
+#: handling a rejected key can be tested against a fake as convenient as the default.
+REFUSED_API_KEY = "refused-api-key"
 _IN_PROGRESS = frozenset({PENDING, TRAINING})
 
 
@@ -145,11 +149,15 @@ class Accounts:
         for key in api_keys or ():
             if not key:
                 raise ValueError("an API key cannot be empty")
+            if key == REFUSED_API_KEY:
+                raise ValueError(f"{REFUSED_API_KEY!r} is the key every fake refuses; choose another")
             self._account(key)
 
     def accepts(self, api_key: str) -> bool:
         """Whether requests with this key are authenticated."""
-        return bool(api_key) and (not self._fixed_keys or api_key in self._accounts)
+        if not api_key or api_key == REFUSED_API_KEY:
+            return False
+        return not self._fixed_keys or api_key in self._accounts
 
     def first_key(self) -> str | None:
         """The first of a fixed set of keys; None when any key is accepted."""
