@@ -1,7 +1,7 @@
 """pytest fixtures for testing code that talks to HeyGen, against the local fake.
 
 Registered as a ``pytest11`` entry point, so installing ``heygen-sdk[testing]`` makes them
-available in any test suite:
+available in any test suite (``heygen_fake``, ``heygen_client``, ``heygen_async_client``):
 
     def test_my_training_flow(heygen_client, heygen_fake):
         heygen_fake.add_group("my-group")
@@ -15,8 +15,8 @@ pytest loads this module in every project that installs heygen-sdk, with or with
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Iterator
-from typing import TYPE_CHECKING, Any
+from collections.abc import Generator, Iterator
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -50,17 +50,45 @@ def heygen_client(heygen_fake: FakeHeyGen) -> Iterator[HeyGen]:
         yield client
 
 
-def _async_fixture(function: Callable[..., Any]) -> Any:
-    """pytest-asyncio's fixture decorator where installed: its strict mode ignores plain ones."""
+@pytest.fixture
+def heygen_async_client(heygen_fake: FakeHeyGen) -> AsyncHeyGen:
+    """An ``AsyncHeyGen`` client wired to ``heygen_fake`` in-process, sharing its clock.
+
+    A plain (not async) fixture, so it works under either async test runner: anyio's pytest
+    plugin (installed with httpx, so always there) or pytest-asyncio, in strict or auto mode.
+    Your ``async def`` test still needs one of them to run it::
+
+        import pytest
+
+        @pytest.mark.anyio  # nothing to install; or @pytest.mark.asyncio with pytest-asyncio
+        async def test_training(heygen_async_client, heygen_fake):
+            await heygen_async_client.photo_avatars.train("demo-group")
+            status = await heygen_async_client.photo_avatars.wait_for_training("demo-group")
+            assert status.state == "ready"
+
+    The client talks to the fake in-process, so it holds no connections and needs no closing.
+    """
+    return heygen_fake.async_client()
+
+
+_NEEDS_A_RUNNER = (
+    "{name} is an async test, and no async test runner ran it. Mark it @pytest.mark.anyio "
+    "(anyio's plugin comes with httpx, nothing to install), or install pytest-asyncio and mark "
+    "it @pytest.mark.asyncio (or set asyncio_mode = auto)."
+)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> Generator[None, object, object]:
+    """An async test using our fixtures that no runner took fails saying how to run it.
+
+    pytest's own failure ("async def functions are not natively supported") names plugins but
+    not that anyio's is already installed; this adds that, for tests using ``heygen_*`` fixtures.
+    """
     try:
-        from pytest_asyncio import fixture
-    except ImportError:  # pragma: no cover - then the user's async plugin must handle it
-        return pytest.fixture(function)
-    return fixture(function)
-
-
-@_async_fixture
-async def heygen_async_client(heygen_fake: FakeHeyGen) -> AsyncIterator[AsyncHeyGen]:
-    """An ``AsyncHeyGen`` client wired to ``heygen_fake`` in-process, sharing its clock."""
-    async with heygen_fake.async_client() as client:
-        yield client
+        return (yield)
+    except pytest.fail.Exception as failure:
+        fixtures = getattr(pyfuncitem, "fixturenames", ())
+        if "not natively supported" in str(failure) and any(name.startswith("heygen_") for name in fixtures):
+            pytest.fail(_NEEDS_A_RUNNER.format(name=pyfuncitem.name), pytrace=False)
+        raise
