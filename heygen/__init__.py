@@ -33,11 +33,10 @@ from ._exceptions import (
     UnprocessableEntityError,
 )
 from ._polling import AsyncProgressCallback, ProgressCallback
-from ._resources import TrainingResult
 from ._response import RawResponse
 from ._types import NOT_GIVEN, NotGiven
 from ._version import __version__
-from .types import TrainingJob, TrainingState, TrainingStatus
+from .types import TrainingJob, TrainingResult, TrainingState, TrainingStatus
 
 __all__ = [
     "NOT_GIVEN",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, TypeVar
 
@@ -11,9 +10,8 @@ from ._constants import DEFAULT_POLL_INTERVAL, DEFAULT_WAIT_TIMEOUT
 from ._exceptions import HeyGenError, TrainingError
 from ._polling import AsyncProgressCallback, ProgressCallback, TrainingWaiter, validate_wait
 from ._response import RawResponse
-from ._serialize import DictMixin
 from ._types import NOT_GIVEN, NotGiven, Timeout
-from .types import TrainingJob, TrainingStatus
+from .types import TrainingJob, TrainingResult, TrainingStatus
 
 if TYPE_CHECKING:
     from ._client import AsyncHeyGen, HeyGen
@@ -49,24 +47,6 @@ def validate_group_id(group_id: object) -> str:
             f"group_id {group_id!r} is not valid Unicode text (it has a lone surrogate)"
         ) from None
     return group_id
-
-
-@dataclass(frozen=True, slots=True)
-class TrainingResult(DictMixin):
-    """What `train_and_wait` returns: the accepted job and its final, successful status."""
-
-    job: TrainingJob
-    status: TrainingStatus
-
-    @property
-    def group_id(self) -> str:
-        """The trained group."""
-        return self.job.group_id
-
-    @property
-    def flow_id(self) -> str:
-        """HeyGen's id for this training run."""
-        return self.job.flow_id
 
 
 class PhotoAvatars:

@@ -8,7 +8,7 @@ from datetime import datetime
 
 from ._serialize import DictMixin
 
-__all__ = ["TrainingJob", "TrainingState", "TrainingStatus"]
+__all__ = ["TrainingJob", "TrainingResult", "TrainingState", "TrainingStatus"]
 
 
 def __dir__() -> list[str]:
@@ -85,3 +85,21 @@ class TrainingStatus(DictMixin):
     def is_unknown(self) -> bool:
         """True when HeyGen sent a status value this SDK does not know."""
         return self.state is TrainingState.UNKNOWN
+
+
+@dataclass(frozen=True, slots=True)
+class TrainingResult(DictMixin):
+    """What `train_and_wait` returns: the accepted job and its final, successful status."""
+
+    job: TrainingJob
+    status: TrainingStatus
+
+    @property
+    def group_id(self) -> str:
+        """The trained group."""
+        return self.job.group_id
+
+    @property
+    def flow_id(self) -> str:
+        """HeyGen's id for this training run."""
+        return self.job.flow_id
