@@ -2,7 +2,7 @@
 
 A 10-minute training on a fake clock, so nothing sleeps for real: an in-process
 `httpx.MockTransport` answers `pending` for the first 30 s, then `training`, then `ready` from
-`ready_at` on. The facade runs unchanged on top (`HeyGen(http_client=..., _clock=...)`).
+`ready_at` on. The facade runs unchanged on top (`HeyGen(http_client=..., clock=...)`).
 
 Lateness depends on where `ready_at` falls between two polls, so the wait runs once for each of
 many ready times spread evenly over 600 s ± the schedule's longest pause (two whole polling
@@ -121,7 +121,7 @@ def one_wait(schedule: Schedule, ready_at: float) -> tuple[int, float]:
     with (
         _schedule(schedule),
         httpx.Client(transport=httpx.MockTransport(handler)) as http_client,
-        heygen.HeyGen(api_key="bench", http_client=http_client, _clock=clock) as client,
+        heygen.HeyGen(api_key="bench", http_client=http_client, clock=clock) as client,
     ):
         client.photo_avatars.wait_for_training("group-1", poll_interval=schedule.cap)
     return calls, clock.now - started - ready_at

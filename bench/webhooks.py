@@ -58,7 +58,7 @@ def one_wait(mode: str, ready_at: float) -> tuple[int, float]:
         clock.call_at(started + ready_at, lambda: feed.publish(_event()))
     with (
         httpx.Client(transport=httpx.MockTransport(handler)) as http_client,
-        heygen.HeyGen(api_key="bench", http_client=http_client, _clock=clock) as client,
+        heygen.HeyGen(api_key="bench", http_client=http_client, clock=clock) as client,
     ):
         client.photo_avatars.wait_for_training("group-1", events=None if mode == "polling" else feed)
     return calls, clock.monotonic() - started - ready_at

@@ -28,10 +28,12 @@ from ._exceptions import (
     APITimeoutError,
     AuthenticationError,
     BadRequestError,
+    ClientClosedError,
     ConfigurationError,
     ConflictError,
     EndpointRetiredError,
     EnvelopeError,
+    EventLoopError,
     HeyGenError,
     InternalServerError,
     NotFoundError,
@@ -47,11 +49,11 @@ from ._exceptions import (
     WebhookVerificationError,
 )
 from ._pages import AsyncPage, AsyncPager, Page
-from ._resources import TrainingResult
+from ._polling import AsyncProgressCallback, ProgressCallback
 from ._response import RawResponse
 from ._types import NOT_GIVEN, NotGiven
 from ._version import __version__
-from .types import TrainingJob, TrainingState, TrainingStatus
+from .types import TrainingJob, TrainingResult, TrainingState, TrainingStatus
 
 __all__ = [
     "NOT_GIVEN",
@@ -64,6 +66,7 @@ __all__ = [
     "AsyncHeyGen",
     "AsyncPage",
     "AsyncPager",
+    "AsyncProgressCallback",
     "AuthenticationError",
     "AvatarConsent",
     "AvatarConsentRequiredError",
@@ -76,11 +79,13 @@ __all__ = [
     "AvatarTimeoutError",
     "AvatarType",
     "BadRequestError",
+    "ClientClosedError",
     "ConfigurationError",
     "ConflictError",
     "Deprecation",
     "EndpointRetiredError",
     "EnvelopeError",
+    "EventLoopError",
     "FailureReason",
     "HeyGen",
     "HeyGenDeprecationWarning",
@@ -91,6 +96,7 @@ __all__ = [
     "Page",
     "PaymentRequiredError",
     "PermissionDeniedError",
+    "ProgressCallback",
     "RateLimitError",
     "RawResponse",
     "TrainingError",

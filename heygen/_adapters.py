@@ -29,6 +29,7 @@ from ._constants import TRAIN_SUCCESS_CODE
 from ._envelope import body_preview, decode_json, error_details, request_id
 from ._exceptions import APIResponseValidationError, EnvelopeError, HeyGenError
 from ._http import AsyncCall, SyncCall
+from ._train_advice import explained
 from .types import TrainingJob, TrainingState, TrainingStatus
 
 logger = logging.getLogger("heygen")
@@ -122,19 +123,21 @@ def train_body(group_id: str) -> TrainPhotoAvatarGroupBody:
 
 
 def train_sync(call: SyncCall, group_id: str) -> TrainingJob:
-    with _documented_json(call, "train"):
-        result = train_photo_avatar_group.sync_detailed(
-            client=_generated_client(call), body=train_body(group_id)
-        )
-    return _training_job(call, result.parsed, group_id)
+    with explained(group_id):
+        with _documented_json(call, "train"):
+            result = train_photo_avatar_group.sync_detailed(
+                client=_generated_client(call), body=train_body(group_id)
+            )
+        return _training_job(call, result.parsed, group_id)
 
 
 async def train_async(call: AsyncCall, group_id: str) -> TrainingJob:
-    with _documented_json(call, "train"):
-        result = await train_photo_avatar_group.asyncio_detailed(
-            client=_generated_client(call), body=train_body(group_id)
-        )
-    return _training_job(call, result.parsed, group_id)
+    with explained(group_id):
+        with _documented_json(call, "train"):
+            result = await train_photo_avatar_group.asyncio_detailed(
+                client=_generated_client(call), body=train_body(group_id)
+            )
+        return _training_job(call, result.parsed, group_id)
 
 
 def _training_job(call: SyncCall | AsyncCall, parsed: object, group_id: str) -> TrainingJob:

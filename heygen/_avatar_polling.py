@@ -64,10 +64,8 @@ class AvatarWaiter(Waiter[A], Generic[A]):
     def observe(self, avatar: A) -> A | None:
         """The avatar when it is ready; raises when it cannot become ready; None to keep polling.
 
-        `on_progress` is the shell's to call (an async shell awaits what it returns).
+        `report` it first (an async shell awaits what that returns).
         """
-        self.last_status = avatar
-        self.last_error = None
         status = avatar.status
         if status is None or status is AvatarStatus.COMPLETED:
             return avatar
@@ -92,7 +90,3 @@ class AvatarWaiter(Waiter[A], Generic[A]):
             )
             return
         super().observe_error(error)
-
-    def progress(self, avatar: A) -> object:
-        """Call `on_progress` with this status; the result is for an async shell to await."""
-        return None if self._on_progress is None else self._on_progress(avatar)

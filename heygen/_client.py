@@ -15,7 +15,9 @@ from ._avatars import Avatars
 from ._avatars_async import AsyncAvatars
 from ._clock import SYSTEM_CLOCK, Clock
 from ._constants import API_KEY_HEADER, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
+from ._exceptions import ClientClosedError
 from ._http import AsyncCall, CallOptions, SyncCall
+from ._loops import check_event_loop
 from ._resources import AsyncPhotoAvatars, PhotoAvatars
 from ._types import NOT_GIVEN, NotGiven, SecretStr, Timeout
 from ._webhooks import AsyncWebhooks, Webhooks
@@ -122,7 +124,7 @@ class _BaseClient:
             "default_headers": {**(self._default_headers or {}), **(default_headers or {})},
             "allow_insecure_http": self._allow_insecure_http,
             "webhook_secret": self._webhook_secret,
-            "_clock": self._clock,
+            "clock": self._clock,
         }
 
     def __repr__(self) -> str:
@@ -154,6 +156,9 @@ class HeyGen(_BaseClient):
         allow_insecure_http: Allow an `http://` base URL to a non-loopback host.
         webhook_secret: The signing secret `client.webhooks.verify` checks deliveries with;
             defaults to the `HEYGEN_WEBHOOK_SECRET` environment variable. Never shown.
+        clock: Where retries and `wait_for_training` read the time and sleep. Leave it unset
+            outside tests; in tests, pass the `heygen.testing.FakeClock` a `FakeHeyGen` runs on
+            (or use `fake.client()`, which does), so that waiting takes no real time.
 
     Raises:
         heygen.ConfigurationError: no API key, or a base URL that cannot work.
@@ -172,7 +177,7 @@ class HeyGen(_BaseClient):
         default_headers: Mapping[str, str] | None = None,
         allow_insecure_http: bool = False,
         webhook_secret: str | None = None,
-        _clock: Clock | None = None,
+        clock: Clock | None = None,
     ) -> None:
         self._configure(
             api_key=api_key,
@@ -181,7 +186,7 @@ class HeyGen(_BaseClient):
             max_retries=max_retries,
             default_headers=default_headers,
             allow_insecure_http=allow_insecure_http,
-            clock=_clock,
+            clock=clock,
             own_pool=http_client is None,
             webhook_secret=webhook_secret,
         )
@@ -217,7 +222,10 @@ class HeyGen(_BaseClient):
         extra_headers: Mapping[str, str] | None,
     ) -> SyncCall:
         if self._http_client.is_closed:
-            raise RuntimeError("This HeyGen client is closed; create a new one.")
+            raise ClientClosedError(
+                "This HeyGen client is closed (close() was called, or its `with` block ended): "
+                "create a new one, or keep this one open until you are done with it."
+            )
         return SyncCall(self._http_client, self._call_options(timeout, max_retries, extra_headers))
 
     def with_options(
@@ -261,6 +269,8 @@ class AsyncHeyGen(_BaseClient):
     >>> async with AsyncHeyGen() as client:
     ...     job = await client.photo_avatars.train("my-group-id")
     ...     status = await client.photo_avatars.wait_for_training(job.group_id)
+
+    Takes the same arguments as `HeyGen`, with an `httpx.AsyncClient` as `http_client`.
     """
 
     _http_client: httpx.AsyncClient
@@ -276,7 +286,7 @@ class AsyncHeyGen(_BaseClient):
         default_headers: Mapping[str, str] | None = None,
         allow_insecure_http: bool = False,
         webhook_secret: str | None = None,
-        _clock: Clock | None = None,
+        clock: Clock | None = None,
     ) -> None:
         self._configure(
             api_key=api_key,
@@ -285,7 +295,7 @@ class AsyncHeyGen(_BaseClient):
             max_retries=max_retries,
             default_headers=default_headers,
             allow_insecure_http=allow_insecure_http,
-            clock=_clock,
+            clock=clock,
             own_pool=http_client is None,
             webhook_secret=webhook_secret,
         )
@@ -323,7 +333,11 @@ class AsyncHeyGen(_BaseClient):
         extra_headers: Mapping[str, str] | None,
     ) -> AsyncCall:
         if self._http_client.is_closed:
-            raise RuntimeError("This AsyncHeyGen client is closed; create a new one.")
+            raise ClientClosedError(
+                "This AsyncHeyGen client is closed (aclose() was called, or its `async with` block "
+                "ended): create a new one, or keep this one open until you are done with it."
+            )
+        check_event_loop(self._http_client)
         return AsyncCall(self._http_client, self._call_options(timeout, max_retries, extra_headers))
 
     def with_options(
@@ -342,8 +356,14 @@ class AsyncHeyGen(_BaseClient):
         )
 
     async def aclose(self) -> None:
-        """Close the connection pool, unless it came from the caller's `http_client`."""
-        if self._owns_http_client:
+        """Close the connection pool, unless it came from the caller's `http_client`.
+
+        Raises:
+            heygen.EventLoopError: called from another event loop than the one the pool was
+                used in, where its connections cannot be closed.
+        """
+        if self._owns_http_client and not self._http_client.is_closed:
+            check_event_loop(self._http_client)
             await self._http_client.aclose()
 
     async def close(self) -> None:

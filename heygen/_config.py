@@ -40,6 +40,7 @@ def resolve_api_key(api_key: str | None) -> SecretStr:
                 f"No API key: pass api_key=... or set the {API_KEY_ENV} environment variable "
                 "(find your key in HeyGen's app under Settings > API).",
                 setting="api_key",
+                reason="missing",
             )
         source = f"The {API_KEY_ENV} environment variable"
     else:
@@ -55,6 +56,7 @@ def resolve_api_key(api_key: str | None) -> SecretStr:
             f"{source} is empty or contains spaces, control or non-ASCII characters; "
             "paste the key exactly as HeyGen shows it.",
             setting="api_key",
+            reason="invalid",
         )
     return SecretStr(api_key)
 
@@ -130,6 +132,7 @@ def resolve_base_url(base_url: str | httpx.URL | None, allow_insecure_http: bool
             f"{source} {_shown(url)} uses plain http to a non-loopback host, which would send "
             "the API key unencrypted. Use https, or pass allow_insecure_http=True if you must.",
             setting="base_url",
+            reason="insecure",
         )
     return str(url).rstrip("/")
 

@@ -2,6 +2,8 @@
 
     HeyGenError                      any error raised by this SDK (configuration included)
     ├── ConfigurationError           bad client settings: missing key, bad base URL
+    ├── ClientClosedError            the client was closed; make a new one (also a RuntimeError)
+    ├── EventLoopError               an AsyncHeyGen used from a second event loop (also a RuntimeError)
     ├── APIError                     HeyGen was reached, or tried; has message, code, request
     │   ├── APIConnectionError       no usable answer: refused, reset, DNS, TLS
     │   │   └── APITimeoutError      connect/read timeout, or the call's total deadline
@@ -52,10 +54,12 @@ __all__ = [
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "ClientClosedError",
     "ConfigurationError",
     "ConflictError",
     "EndpointRetiredError",
     "EnvelopeError",
+    "EventLoopError",
     "HeyGenError",
     "InternalServerError",
     "NotFoundError",
@@ -81,11 +85,27 @@ class ConfigurationError(HeyGenError):
 
     Attributes:
         setting: The setting at fault: `"api_key"`, `"base_url"`, ...
+        reason: Why, as a word a program can test: `"missing"`, `"invalid"`, `"insecure"`
+            (plain http to a non-loopback host), or None.
     """
 
-    def __init__(self, message: str, *, setting: str) -> None:
+    def __init__(self, message: str, *, setting: str, reason: str | None = None) -> None:
         super().__init__(message)
         self.setting = setting
+        self.reason = reason
+
+
+class ClientClosedError(HeyGenError, RuntimeError):
+    """A call on a client that was closed (`close()`, or its `with` block ended): make a new one."""
+
+
+class EventLoopError(HeyGenError, RuntimeError):
+    """An `AsyncHeyGen` used from an event loop other than the one it was first used in.
+
+    Its connections belong to that first loop (each `asyncio.run()` starts a new loop, and
+    closes it at the end), so they cannot be used from another: create the client inside the
+    loop that uses it.
+    """
 
 
 class APIError(HeyGenError):
@@ -99,8 +119,14 @@ class APIError(HeyGenError):
         request_id: HeyGen's `X-Request-Id` header, if sent; quote it to HeyGen support.
         param: The request field HeyGen blames (v3 errors), if it named one.
         doc_url: HeyGen's page about this error (v3 errors), if it sent one.
+        training_may_have_started: True when `train` failed after its request may have reached
+            HeyGen (a 5xx, a timeout or broken connection after sending, an unreadable 2xx):
+            training may be running, so check `training_status` before training again.
+            The message says so too.
     """
 
+    training_may_have_started: bool = False
+    hint: str | None = None  # advice appended to the text; set where the error is understood
     message: str
     code: str | int | None
     request: httpx.Request | None
@@ -139,17 +165,28 @@ class APIError(HeyGenError):
         return value
 
     def __str__(self) -> str:
+        return self._text(self.hint)
+
+    def _text(self, hint: str | None) -> str:
+        """The text with another `hint` (the CLI gives its advice in commands, not Python)."""
         prefix = self._prefix()
         text = f"{prefix}: {self.message}" if prefix else self.message
-        if self.request_id:
-            text = f"{text} (request_id: {self.request_id})"
+        text = f"{text} (request_id: {self.request_id})" if self.request_id else text
         key = self.idempotency_key
         if key:
             text = f"{text} (retrying with idempotency_key={key!r} cannot do it twice)"
-        return text
+        return f"{text}; {hint}" if hint else text
 
     def _prefix(self) -> str:
         return str(self.code) if self.code is not None else ""
+
+    def __repr__(self) -> str:
+        status = getattr(self, "status_code", None)
+        parts = [f"status_code={status}"] if status is not None else []
+        parts += [f"code={self.code!r}"] if self.code is not None else []
+        parts.append(f"message={self.message!r}")
+        parts += [f"request_id={self.request_id!r}"] if self.request_id else []
+        return f"{type(self).__name__}({', '.join(parts)})"
 
 
 class APIConnectionError(APIError):
@@ -303,15 +340,26 @@ class TrainingError(HeyGenError):
     """The training job did not end in success.
 
     Attributes:
+        group_id: The group whose training this is about.
+        summary: What happened, without the advice on what to do next that the message adds.
         last_status: The last status seen, if any.
         job: The `TrainingJob` (with its `flow_id`), when raised by `train_and_wait`.
     """
 
     job: TrainingJob | None
 
-    def __init__(self, message: str, *, status: TrainingStatus | None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: TrainingStatus | None,
+        group_id: str | None = None,
+        summary: str | None = None,
+    ) -> None:
         super().__init__(message)
         self.message = message
+        self.summary = summary if summary is not None else message
+        self.group_id = group_id if group_id is not None else (status.group_id if status else None)
         self.last_status = status
         self.job = None
 
@@ -334,11 +382,8 @@ class TrainingNotStartedError(TrainingError):
     """The group kept reporting `empty` (no training): call `train` first, or check it was accepted."""
 
     def __init__(self, status: TrainingStatus, grace: float) -> None:
-        super().__init__(
-            f"Group {status.group_id!r} has no training (status 'empty' for {grace:g} s): "
-            "start one with train() first",
-            status=status,
-        )
+        summary = f"Group {status.group_id!r} has no training (status 'empty' for {grace:g} s)"
+        super().__init__(f"{summary}: start one with train() first", status=status, summary=summary)
 
 
 class WaitTimeoutError(HeyGenError):
@@ -373,10 +418,13 @@ class TrainingTimeoutError(TrainingError, WaitTimeoutError):
 
     def __init__(self, group_id: str, timeout: float, status: TrainingStatus | None) -> None:
         seen = f"last status {status.raw_status!r}" if status else "no status received"
+        summary = f"Training of group {group_id!r} did not finish within {timeout:g} s ({seen})"
         super().__init__(
-            f"Training of group {group_id!r} did not finish within {timeout:g} s ({seen}); "
-            "it may still be running: wait again or check its status.",
+            f"{summary}; it may still be running: wait again with wait_for_training({group_id!r}), "
+            f"or check training_status({group_id!r}) (training again would cost credits)",
             status=status,
+            group_id=group_id,
+            summary=summary,
         )
         self.timeout = timeout
         self.last_error = None

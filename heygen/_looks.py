@@ -5,7 +5,6 @@ A look is one picture of an avatar group (an outfit, a pose); videos are made wi
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Callable
 from functools import cached_property
 from typing import TYPE_CHECKING, TypeVar, Unpack
@@ -24,15 +23,6 @@ if TYPE_CHECKING:
     from .webhooks._feed import EventSource
 
 A = TypeVar("A", AvatarGroup, AvatarLook)
-
-
-def check_progress_result(result: object) -> None:
-    """A sync wait cannot await an async `on_progress`: say so instead of dropping its work."""
-    if inspect.isawaitable(result):
-        close = getattr(result, "close", None)
-        if callable(close):
-            close()
-        raise TypeError("on_progress returned an awaitable; async callbacks need AsyncHeyGen")
 
 
 def wait_sync(
@@ -63,7 +53,7 @@ def wait_sync(
         except HeyGenError as error:
             waiter.observe_error(error)
         else:
-            check_progress_result(waiter.progress(avatar))
+            waiter.report(avatar)
             if (final := waiter.observe(avatar)) is not None:
                 return final
         waiter.pause(client._clock)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Callable
 from functools import cached_property
 from typing import TYPE_CHECKING, TypeVar, Unpack
@@ -52,9 +51,8 @@ async def wait_async(
         except HeyGenError as error:
             waiter.observe_error(error)
         else:
-            result = waiter.progress(avatar)
-            if inspect.isawaitable(result):
-                await result
+            if (pending := waiter.report(avatar)) is not None:
+                await pending  # an async on_progress runs before the next poll
             if (final := waiter.observe(avatar)) is not None:
                 return final
         await waiter.async_pause(client._clock)

@@ -10,9 +10,10 @@ wait arrives (see `heygen.webhooks`), and the polls themselves slow to a safety 
 
 from __future__ import annotations
 
+import inspect
 import itertools
 import logging
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Awaitable, Callable, Collection, Iterator
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 import httpx
@@ -38,6 +39,12 @@ if TYPE_CHECKING:
 logger = logging.getLogger("heygen")
 S = TypeVar("S")
 
+#: What `HeyGen`'s `on_progress=` takes: a plain function, called with every status received.
+ProgressCallback = Callable[[TrainingStatus], None]
+#: What `AsyncHeyGen`'s `on_progress=` takes: a plain function or an `async def`, which is awaited
+#: before the next poll (so a slow callback slows polling rather than piling up).
+AsyncProgressCallback = Callable[[TrainingStatus], Awaitable[None] | None]
+
 
 def poll_intervals(cap: float) -> Iterator[float]:
     """Delays between polls: short at first (a quick failure shows fast), growing to `cap`."""
@@ -60,7 +67,14 @@ def is_transient(error: HeyGenError) -> bool:
     return isinstance(error, APIStatusError) and error.status_code == 408
 
 
-def validate_wait(timeout: float, poll_interval: float) -> None:
+def validate_wait(
+    timeout: float, poll_interval: float, on_progress: object = None, *, awaits_progress: bool = True
+) -> None:
+    """Bad wait arguments fail here: before the first poll, and before a paid call that waits."""
+    if on_progress is not None and not callable(on_progress):
+        raise TypeError(f"on_progress must be callable, got {type(on_progress).__name__}")
+    if not awaits_progress and _is_async_callable(on_progress):
+        raise TypeError(_SYNC_CANNOT_AWAIT)
     for name, value in (("timeout", timeout), ("poll_interval", poll_interval)):
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise TypeError(f"{name} must be a number of seconds, got {type(value).__name__}: {value!r}")
@@ -88,9 +102,9 @@ class Waiter(Generic[S]):
         event_ids: Collection[str] = (),
         is_async: bool = False,
     ) -> None:
-        validate_wait(timeout, poll_interval)
-        if on_progress is not None and not callable(on_progress):
-            raise TypeError(f"on_progress must be callable, got {type(on_progress).__name__}")
+        # The async client awaits what `on_progress` returns; the sync one cannot, and says so.
+        validate_wait(timeout, poll_interval, on_progress, awaits_progress=is_async)
+        self._awaits_progress = is_async
         self.subject = subject
         self.timeout = float(timeout)
         self.last_status: S | None = None
@@ -126,6 +140,22 @@ class Waiter(Generic[S]):
         remaining = self._remaining()
         self.polls += 1
         return cap_timeout(self._request_timeout, remaining)
+
+    def report(self, status: S) -> Awaitable[None] | None:
+        """Record a status and call `on_progress`; what it returned, for the async shell to await."""
+        self.last_status = status
+        self.last_error = None
+        if self._on_progress is None:
+            return None
+        result = self._on_progress(status)
+        if not inspect.isawaitable(result):
+            return None
+        if not self._awaits_progress:  # say so now, not as "coroutine was never awaited" later
+            close = getattr(result, "close", None)
+            if close is not None:
+                close()
+            raise TypeError(_SYNC_CANNOT_AWAIT)
+        return result
 
     def observe_error(self, error: HeyGenError) -> None:
         """Keep waiting through transient errors (already retried by the client); raise the rest.
@@ -179,7 +209,7 @@ class TrainingWaiter(Waiter[TrainingStatus]):
         *,
         timeout: float,
         poll_interval: float,
-        on_progress: Callable[[TrainingStatus], object] | None,
+        on_progress: AsyncProgressCallback | None,
         clock: Clock,
         request_timeout: httpx.Timeout | None,
         events: object = None,
@@ -205,11 +235,7 @@ class TrainingWaiter(Waiter[TrainingStatus]):
         return error
 
     def observe(self, status: TrainingStatus) -> TrainingStatus | None:
-        """The final status on success; raises on failure; None to keep polling."""
-        self.last_status = status
-        self.last_error = None
-        if self._on_progress is not None:
-            self._on_progress(status)
+        """The final status on success; raises on failure; None to keep polling (`report` it first)."""
         if status.state is TrainingState.READY:
             return status
         if status.state is TrainingState.FAILED:
@@ -229,3 +255,14 @@ class TrainingWaiter(Waiter[TrainingStatus]):
             self._empty_since = now
         elif now - self._empty_since >= EMPTY_GRACE:
             raise TrainingNotStartedError(status, EMPTY_GRACE)
+
+
+_SYNC_CANNOT_AWAIT = (
+    "on_progress is an async function (or returns an awaitable), which the synchronous HeyGen "
+    "client cannot await: pass a plain function, or use AsyncHeyGen (which awaits it)"
+)
+
+
+def _is_async_callable(function: object) -> bool:
+    call = getattr(function, "__call__", None)  # noqa: B004 - an object with an async __call__
+    return inspect.iscoroutinefunction(function) or inspect.iscoroutinefunction(call)

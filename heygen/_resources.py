@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, TypeVar
 
 from ._constants import DEFAULT_POLL_INTERVAL, DEFAULT_WAIT_TIMEOUT
 from ._exceptions import HeyGenError, TrainingError
-from ._polling import TrainingWaiter
+from ._polling import AsyncProgressCallback, ProgressCallback, TrainingWaiter, validate_wait
 from ._response import RawResponse
 from ._types import NOT_GIVEN, NotGiven, Timeout
-from .types import TrainingJob, TrainingStatus
+from .types import TrainingJob, TrainingResult, TrainingStatus
 
 if TYPE_CHECKING:
     from ._client import AsyncHeyGen, HeyGen
@@ -22,7 +21,6 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 # HeyGen's group ids are 32 hex characters; anything near a URL's length limit is a mistake.
 MAX_GROUP_ID_LENGTH = 1024
-ProgressCallback = Callable[[TrainingStatus], object]
 
 
 def validate_group_id(group_id: object) -> str:
@@ -52,24 +50,6 @@ def validate_group_id(group_id: object) -> str:
     return group_id
 
 
-@dataclass(frozen=True, slots=True)
-class TrainingResult:
-    """What `train_and_wait` returns: the accepted job and its final, successful status."""
-
-    job: TrainingJob
-    status: TrainingStatus
-
-    @property
-    def group_id(self) -> str:
-        """The trained group."""
-        return self.job.group_id
-
-    @property
-    def flow_id(self) -> str:
-        """HeyGen's id for this training run."""
-        return self.job.flow_id
-
-
 class PhotoAvatars:
     """Photo avatar group training, on a `HeyGen` client.
 
@@ -79,6 +59,9 @@ class PhotoAvatars:
 
     def __init__(self, client: HeyGen) -> None:
         self._client = client
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} of {self._client!r}>"
 
     @cached_property
     def with_raw_response(self) -> PhotoAvatarsWithRawResponse:
@@ -176,7 +159,8 @@ class PhotoAvatars:
             group_id: The group being trained.
             timeout: Seconds to wait in all; no status call runs past it.
             poll_interval: The longest pause between two polls, in seconds.
-            on_progress: Called with every status received (unknown values included).
+            on_progress: Called with every status received (unknown values included); a plain
+                function (`AsyncHeyGen` also awaits an `async def`).
             events: Verified webhook events (a `heygen.webhooks.EventFeed` your handler
                 publishes to, or a queue): poll as soon as one may concern this group, and
                 otherwise only every 6 x `poll_interval` as a safety net. Events only wake the
@@ -211,6 +195,7 @@ class PhotoAvatars:
             except HeyGenError as error:
                 waiter.observe_error(error)
             else:
+                waiter.report(status)
                 if (final := waiter.observe(status)) is not None:
                     return final
             waiter.pause(client._clock)
@@ -226,8 +211,9 @@ class PhotoAvatars:
         """Start training and wait until it is `ready`: `train` then `wait_for_training`.
 
         A `TrainingError` raised by the wait carries the started job in `error.job`, so its
-        `flow_id` is not lost.
+        `flow_id` is not lost. Bad wait arguments fail before anything is sent.
         """
+        validate_wait(timeout, poll_interval, on_progress, awaits_progress=False)
         job = self.train(group_id)
         try:
             status = self.wait_for_training(
@@ -244,6 +230,9 @@ class PhotoAvatarsWithRawResponse:
 
     def __init__(self, resource: PhotoAvatars) -> None:
         self._resource = resource
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} of {self._resource._client!r}>"
 
     def train(
         self,
@@ -277,6 +266,9 @@ class AsyncPhotoAvatars:
 
     def __init__(self, client: AsyncHeyGen) -> None:
         self._client = client
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} of {self._client!r}>"
 
     @cached_property
     def with_raw_response(self) -> AsyncPhotoAvatarsWithRawResponse:
@@ -329,10 +321,14 @@ class AsyncPhotoAvatars:
         *,
         timeout: float = DEFAULT_WAIT_TIMEOUT,
         poll_interval: float = DEFAULT_POLL_INTERVAL,
-        on_progress: ProgressCallback | None = None,
+        on_progress: AsyncProgressCallback | None = None,
         events: EventSource | None = None,
     ) -> TrainingStatus:
-        """Poll a group's training until it is `ready`. See `PhotoAvatars.wait_for_training`."""
+        """Poll a group's training until it is `ready`. See `PhotoAvatars.wait_for_training`.
+
+        `on_progress` may be a plain function or an `async def`; an awaitable it returns is
+        awaited before the next poll.
+        """
         group_id = validate_group_id(group_id)
         client = self._client
         waiter = TrainingWaiter(
@@ -352,6 +348,8 @@ class AsyncPhotoAvatars:
             except HeyGenError as error:
                 waiter.observe_error(error)
             else:
+                if (pending := waiter.report(status)) is not None:
+                    await pending  # an async on_progress runs before the next poll
                 if (final := waiter.observe(status)) is not None:
                     return final
             await waiter.async_pause(client._clock)
@@ -362,9 +360,10 @@ class AsyncPhotoAvatars:
         *,
         timeout: float = DEFAULT_WAIT_TIMEOUT,
         poll_interval: float = DEFAULT_POLL_INTERVAL,
-        on_progress: ProgressCallback | None = None,
+        on_progress: AsyncProgressCallback | None = None,
     ) -> TrainingResult:
         """Start training and wait until it is `ready`. See `PhotoAvatars.train_and_wait`."""
+        validate_wait(timeout, poll_interval, on_progress)
         job = await self.train(group_id)
         try:
             status = await self.wait_for_training(
@@ -381,6 +380,9 @@ class AsyncPhotoAvatarsWithRawResponse:
 
     def __init__(self, resource: AsyncPhotoAvatars) -> None:
         self._resource = resource
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} of {self._resource._client!r}>"
 
     async def train(
         self,

@@ -22,6 +22,7 @@ from ._constants import (
     RETRYABLE_STATUSES_IDEMPOTENT,
     RETRYABLE_STATUSES_NON_IDEMPOTENT,
 )
+from ._exceptions import APIConnectionError, APIResponseValidationError, APIStatusError
 
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 
@@ -103,3 +104,20 @@ def next_delay(
     if remaining is not None and delay >= remaining:
         return None
     return delay
+
+
+def may_have_acted(error: Exception) -> bool:
+    """Whether a failed call may still have done its work: it was sent and not clearly refused.
+
+    A 4xx or a failure reported in a 2xx body is a refusal; a connection never established
+    sent nothing; the gateway errors `train` retries (502, 503, 504) are, by that same policy,
+    taken to have done nothing. Anything else (a 500 or other 5xx, a timeout or reset after
+    sending, a 2xx we could not read) leaves it open.
+    """
+    if isinstance(error, APIStatusError):
+        return error.status_code >= 500 and error.status_code not in RETRYABLE_STATUSES_NON_IDEMPOTENT
+    if isinstance(error, APIResponseValidationError):
+        return error.status_code < 400
+    if isinstance(error, APIConnectionError):
+        return not isinstance(error.__cause__, _NOT_SENT)
+    return False

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from . import _webhook_ops as ops
-from ._assets import run_async, run_sync
+from ._v3_adapters import run_async, run_sync
 from ._avatar_args import optional_text, validate_limit
 from ._idempotency import resolve_key
 from ._pages import AsyncPage, AsyncPager, Page

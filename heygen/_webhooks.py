@@ -93,7 +93,7 @@ class Webhooks(_Verify):
     def event_types(self) -> list[EventTypeInfo]:
         """Every event type HeyGen can send (`GET /v3/webhooks/event-types`, a single page)."""
         from . import _webhook_ops as ops
-        from ._assets import run_sync
+        from ._v3_adapters import run_sync
 
         items, _, _ = run_sync(self._sync_client, ops.event_types()).parsed
         return items
@@ -123,7 +123,7 @@ class AsyncWebhooks(_Verify):
     async def event_types(self) -> list[EventTypeInfo]:
         """Every event type HeyGen can send (`GET /v3/webhooks/event-types`)."""
         from . import _webhook_ops as ops
-        from ._assets import run_async
+        from ._v3_adapters import run_async
 
         items, _, _ = (await run_async(self._async_client, ops.event_types())).parsed
         return items

@@ -6,11 +6,18 @@ import enum
 from dataclasses import dataclass
 from datetime import datetime
 
-__all__ = ["TrainingJob", "TrainingState", "TrainingStatus"]
+from ._serialize import DictMixin
+
+__all__ = ["TrainingJob", "TrainingResult", "TrainingState", "TrainingStatus"]
+
+
+def __dir__() -> list[str]:
+    """The public names only, not what this module imports to define them."""
+    return list(__all__)
 
 
 @dataclass(frozen=True, slots=True)
-class TrainingJob:
+class TrainingJob(DictMixin):
     """A training HeyGen has accepted for a photo avatar group.
 
     Flattened out of HeyGen's nested `{"data": {"code": 100, "data": {...}}}` answer.
@@ -50,7 +57,7 @@ class TrainingState(enum.StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class TrainingStatus:
+class TrainingStatus(DictMixin):
     """The training state of a group, as HeyGen reported it.
 
     Attributes:
@@ -78,3 +85,21 @@ class TrainingStatus:
     def is_unknown(self) -> bool:
         """True when HeyGen sent a status value this SDK does not know."""
         return self.state is TrainingState.UNKNOWN
+
+
+@dataclass(frozen=True, slots=True)
+class TrainingResult(DictMixin):
+    """What `train_and_wait` returns: the accepted job and its final, successful status."""
+
+    job: TrainingJob
+    status: TrainingStatus
+
+    @property
+    def group_id(self) -> str:
+        """The trained group."""
+        return self.job.group_id
+
+    @property
+    def flow_id(self) -> str:
+        """HeyGen's id for this training run."""
+        return self.job.flow_id

@@ -9,10 +9,15 @@ Quick start::
     from heygen.testing import FakeClock, FakeHeyGen
 
     fake = FakeHeyGen(clock=FakeClock(), training_seconds=60)
-    client = httpx.Client(transport=fake.transport(), base_url="https://api.heygen.com",
-                          headers={"x-api-key": "test-key"})
-    client.post("/v2/photo_avatar/train", json={"group_id": "demo-group"})
-    fake.clock.advance(60)
+    with fake.client() as client:  # a heygen.HeyGen on the fake's clock; or fake.async_client()
+        client.photo_avatars.train("demo-group")
+        fake.clock.advance(60)
+        assert client.photo_avatars.training_status("demo-group").state == "ready"
+
+Any ``httpx`` client works too: ``httpx.Client(transport=fake.transport(), base_url=...)``.
+
+Any non-empty key is accepted, except ``REFUSED_API_KEY`` (``"refused-api-key"``), which is
+always answered with a 401, so the rejected-key path can be tested too.
 
 The v3 side (``POST /v3/assets``, ``/v3/avatars``...) shares the accounts and the clock; its
 test controls are ``queue_avatar_outcome``, ``fail_avatar``, ``give_consent``,
@@ -24,11 +29,20 @@ the ``heygen_fake`` fixture (``heygen.testing._pytest_plugin``) gives a fresh st
 
 from heygen.testing._app import FakeResponse
 from heygen.testing._clock import Clock, FakeClock, SystemClock
-from heygen.testing._fake import DEMO_GROUP_ID, FakeHeyGen, RecordedRequest, SpecViolationError
+from heygen.testing._fake import (
+    DEMO_GROUP_ID,
+    FAKE_API_KEY,
+    REFUSED_API_KEY,
+    FakeHeyGen,
+    RecordedRequest,
+    SpecViolationError,
+)
 from heygen.testing._transport import FakeTransport
 
 __all__ = [
     "DEMO_GROUP_ID",
+    "FAKE_API_KEY",
+    "REFUSED_API_KEY",
     "Clock",
     "FakeClock",
     "FakeHeyGen",

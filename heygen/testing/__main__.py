@@ -5,7 +5,8 @@ on stdout, flushed, so a parent process can read it. It serves until SIGINT or S
 closes its connections and exits 0. Logs, if any, go to stderr.
 
 Defaults make the demo work out of the box: any non-empty API key is accepted (give
-``--api-key`` to restrict), and every account has the group ``demo-group``::
+``--api-key`` to restrict) except ``refused-api-key``, which always gets a 401, and every
+account has the group ``demo-group``::
 
     python -m heygen.testing serve --port 0 --training-seconds 3
 """
@@ -83,7 +84,8 @@ def _parser() -> argparse.ArgumentParser:
         action="append",
         dest="api_keys",
         metavar="KEY",
-        help="accept only this key (repeatable); by default any non-empty key is accepted",
+        help="accept only this key (repeatable); by default any non-empty key is accepted, "
+        "except refused-api-key (always a 401, for testing that path)",
     )
     serve.add_argument(
         "--group",

@@ -21,13 +21,14 @@ from __future__ import annotations
 
 import json
 import urllib.parse
+import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from heygen.testing._clock import SystemClock
 from heygen.testing._contract import Contract, Operation, Problem
-from heygen.testing._state import Accounts, GroupNotFoundError, TrainingInProgressError
+from heygen.testing._state import Accounts, GroupNotFoundError, PhotosProcessingError, TrainingInProgressError
 from heygen.testing._v3 import Store, V3Api
 from heygen.testing._v3._render import error_reply
 
@@ -110,7 +111,16 @@ class App:
             raise NotImplementedError(f"the fake does not implement {sorted(unserved)} from the spec")
 
     def handle(self, method: str, path: str, headers: Mapping[str, str], body: bytes) -> Exchange:
-        """Answer one request. ``path`` is the request target as sent (percent-encoded, maybe a query)."""
+        """Answer one request. ``path`` is the request target as sent (percent-encoded, maybe a query).
+
+        Every answer carries an ``X-Request-Id``, as HeyGen's do, so code that logs or shows it
+        can be tested.
+        """
+        exchange = self._handle(method, path, headers, body)
+        exchange.response.headers.setdefault("X-Request-Id", uuid.uuid4().hex)
+        return exchange
+
+    def _handle(self, method: str, path: str, headers: Mapping[str, str], body: bytes) -> Exchange:
         raw_path = path.split("?", 1)[0].split("#", 1)[0]
         if self.v2_era == "retired" and raw_path.startswith("/v2/photo_avatar/"):
             from heygen.testing._eras import retired_answer
@@ -196,12 +206,10 @@ class App:
             started = self.accounts.train(api_key, group_id)
         except GroupNotFoundError:
             return group_not_found(group_id)
-        except TrainingInProgressError:
-            # [UNVERIFIED] HeyGen's status and code for training a group twice are not documented;
-            # 400 fits the spec's "a group that cannot be trained", the code is our guess.
-            return error(
-                400, "training_in_progress", f"Photo avatar group {group_id} is already being trained"
-            )
+        except (TrainingInProgressError, PhotosProcessingError):
+            # [OBSERVED, not documented] People probing the live API report this same 400 both for
+            # a group already training and for one whose photos are still being processed.
+            return error(400, "invalid_parameter", f"No valid image for training found in group {group_id}")
         job = {
             "num_of_photar": started.num_of_photar,
             "num_of_instant_avatar": 0,

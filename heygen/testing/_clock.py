@@ -1,4 +1,4 @@
-"""Time for the fake: a real clock by default, a hand-driven one for tests.
+"""Time for the fake (and the clients it hands out): a real clock by default, a hand-driven one for tests.
 
 Training progress is measured on ``monotonic()`` so a wall-clock jump cannot move a training
 backwards; the ``created_at``/``updated_at`` timestamps HeyGen reports are Unix seconds, taken from
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import heapq
 import itertools
+import random
 import time
 from collections.abc import Callable
 from typing import Protocol
@@ -17,7 +18,11 @@ __all__ = ["Clock", "FakeClock", "SystemClock"]
 
 
 class Clock(Protocol):
-    """What the fake needs to know about time."""
+    """What the fake needs from time; also all a ``HeyGen(clock=...)`` client needs.
+
+    Every clock of the fake can ``advance``: a :class:`FakeClock` moves only then, a
+    :class:`SystemClock` follows real time and ``advance`` skips it ahead.
+    """
 
     def monotonic(self) -> float:
         """Seconds on a clock that never goes backwards; only differences matter."""
@@ -27,15 +32,57 @@ class Clock(Protocol):
         """Unix seconds, as HeyGen reports them (fractional)."""
         ...
 
+    def advance(self, seconds: float) -> None:
+        """Move time forward by ``seconds``."""
+        ...
+
+    def sleep(self, seconds: float) -> None:
+        """Let ``seconds`` pass."""
+        ...
+
+    async def async_sleep(self, seconds: float) -> None:
+        """Let ``seconds`` pass, awaited."""
+        ...
+
+    def random(self) -> float:
+        """A number in [0, 1), for retry jitter."""
+        ...
+
 
 class SystemClock:
-    """The real clocks: ``time.monotonic`` and ``time.time``."""
+    """The real clocks (``time.monotonic``, ``time.time``), which ``advance`` can skip ahead.
+
+    Skipping ahead makes trainings on a real-time fake (``python -m heygen.testing serve``, or
+    ``FakeHeyGen()`` without a clock) finish early, without waiting for them.
+    """
+
+    def __init__(self) -> None:
+        self._skipped = 0.0
 
     def monotonic(self) -> float:
-        return time.monotonic()
+        return time.monotonic() + self._skipped
 
     def time(self) -> float:
-        return time.time()
+        return time.time() + self._skipped
+
+    def advance(self, seconds: float) -> None:
+        """Skip ``seconds`` ahead (never backwards)."""
+        if seconds < 0:
+            raise ValueError(f"a clock cannot go backwards (advance({seconds!r}))")
+        self._skipped += seconds
+
+    def sleep(self, seconds: float) -> None:
+        """Really sleep."""
+        time.sleep(max(seconds, 0.0))
+
+    async def async_sleep(self, seconds: float) -> None:
+        """Really sleep, awaited (under asyncio or trio)."""
+        import anyio
+
+        await anyio.sleep(max(seconds, 0.0))
+
+    def random(self) -> float:
+        return random.random()
 
 
 class FakeClock:
@@ -49,8 +96,8 @@ class FakeClock:
         clock.advance(60)  # the training is now ready
 
     ``sleep`` and ``async_sleep`` advance the clock instead of waiting: hand the clock to the SDK
-    (``HeyGen(..., _clock=clock)``, as the ``heygen_client`` fixture does) and retries and
-    ``wait_for_training`` take no real time; ``sleeps`` lists every pause they took.
+    (``fake.client()`` does, as do the ``heygen_client`` fixtures; or ``HeyGen(clock=clock)``)
+    and retries and ``wait_for_training`` take no real time; ``sleeps`` lists every pause taken.
 
     Args:
         start: the Unix time ``time()`` reports before any advance. The default is the

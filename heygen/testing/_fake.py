@@ -8,7 +8,7 @@ import logging
 import threading
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from heygen.testing._app import (
     DEFAULT_ERRORS,
@@ -23,15 +23,28 @@ from heygen.testing._clock import Clock, SystemClock
 from heygen.testing._contract import shipped_contract
 from heygen.testing._eras import V2Era, check_era
 from heygen.testing._server import FakeServer
-from heygen.testing._state import Accounts, GroupTemplate
+from heygen.testing._state import REFUSED_API_KEY, Accounts, GroupTemplate
 from heygen.testing._transport import FakeTransport
 from heygen.testing._v3 import Store
 from heygen.testing._v3._controls import V3_DEFAULT_ERRORS, V3Controls, V3Operation
 from heygen.testing._webhook_controls import WEBHOOKS_PREFIX, WebhookControls
 
-__all__ = ["DEMO_GROUP_ID", "FakeHeyGen", "RecordedRequest", "SpecViolationError"]
+if TYPE_CHECKING:
+    from heygen import AsyncHeyGen, HeyGen
+
+__all__ = [
+    "DEMO_GROUP_ID",
+    "FAKE_API_KEY",
+    "REFUSED_API_KEY",
+    "FakeHeyGen",
+    "RecordedRequest",
+    "SpecViolationError",
+]
 
 DEMO_GROUP_ID = "demo-group"
+#: The key ``client()`` and ``async_client()`` send when the fake accepts any key.
+FAKE_API_KEY = "fake-api-key"
+_FAKE_BASE_URL = "https://api.heygen.com"
 _OPERATIONS = {"train": TRAIN, "training_status": TRAINING_STATUS}
 _logger = logging.getLogger("heygen.testing")
 
@@ -59,9 +72,15 @@ class FakeHeyGen(V3Controls, WebhookControls):
 
     It serves the operations of the corrected spec (train, training status), validates every
     request against it (a bad one gets HeyGen's 400) and checks every response it sends against
-    it. Hand it to an ``httpx`` client in-process, or serve it over real HTTP on loopback::
+    it. The simplest use is a client wired to it in-process, sleeping on the fake's clock, so
+    ``wait_for_training`` moves the fake's trainings forward and takes no real time::
 
         fake = FakeHeyGen(clock=FakeClock())
+        with fake.client() as client:  # a heygen.HeyGen; fake.async_client() for AsyncHeyGen
+            client.photo_avatars.train_and_wait("demo-group")
+
+    Or hand it to any ``httpx`` client, or serve it over real HTTP on loopback::
+
         http = httpx.Client(transport=fake.transport(), base_url="https://api.heygen.com",
                             headers={"x-api-key": "any-key"})
         http.post("/v2/photo_avatar/train", json={"group_id": "demo-group"})
@@ -72,8 +91,10 @@ class FakeHeyGen(V3Controls, WebhookControls):
             ...
 
     **API keys.** With ``api_keys=None`` (the default) any non-empty key is valid and gets its own
-    account on first use, so a demo works with whatever ``HEYGEN_API_KEY`` holds. Given keys,
-    only those are valid; any other gets a 401. A missing key always gets a 401.
+    account on first use, so a demo works with whatever ``HEYGEN_API_KEY`` holds, except
+    ``REFUSED_API_KEY`` (``"refused-api-key"``), which every fake answers with a 401: use it to
+    test how your code handles a rejected key. Given keys, only those are valid; any other gets
+    a 401. A missing key always gets a 401.
 
     **Groups.** Every account starts with the groups named in ``groups`` (by default
     ``"demo-group"``, 4 photos); add more with :meth:`add_group`. An unknown group is a 404
@@ -82,7 +103,9 @@ class FakeHeyGen(V3Controls, WebhookControls):
     **Training.** ``train`` starts a training that reports ``pending`` for ``pending_seconds``,
     then ``training``, then ``ready`` once ``training_seconds`` have passed since ``train``
     (measured on ``clock``). A group never trained reports ``empty``. Training a group whose
-    training is in progress is a 400 (see ``_app`` for what is unverified about it).
+    training is in progress, or whose photos are still being processed (``add_group(...,
+    processing_seconds=...)``), is answered as people observed HeyGen answer both: 400
+    ``invalid_parameter`` "No valid image for training found in group ...".
 
     **v3.** The same accounts also hold assets, avatar groups and looks (``/v3/...``): a created
     avatar is ``processing`` for ``training_seconds``, then ``completed``, or what
@@ -116,6 +139,7 @@ class FakeHeyGen(V3Controls, WebhookControls):
         strict: bool = False,
         v2_era: V2Era = "live",
     ) -> None:
+        #: The fake's time: ``fake.clock.advance(60)`` moves every training 60 s forward.
         self.clock: Clock = clock if clock is not None else SystemClock()
         self.strict = strict
         #: The last 10 000 requests answered, oldest first.
@@ -135,7 +159,13 @@ class FakeHeyGen(V3Controls, WebhookControls):
         self._init_webhooks()
 
     def add_group(
-        self, group_id: str, *, api_key: str | None = None, photos: int = 4, fail_with: str | None = None
+        self,
+        group_id: str,
+        *,
+        api_key: str | None = None,
+        photos: int = 4,
+        fail_with: str | None = None,
+        processing_seconds: float = 0.0,
     ) -> None:
         """Create a group (replacing any group with that id, and its training).
 
@@ -146,9 +176,14 @@ class FakeHeyGen(V3Controls, WebhookControls):
             photos: the ``num_of_photar`` that train reports.
             fail_with: if given, every training of this group ends ``failed`` with this
                 ``error_msg`` instead of ``ready``.
+            processing_seconds: how long from now its photos are still being processed; a train
+                before then gets the 400 a training in progress gets (see the class docs).
         """
+        if processing_seconds < 0:
+            raise ValueError("processing_seconds cannot be negative")
+        ready_at = self.clock.monotonic() + processing_seconds if processing_seconds else float("-inf")
         with self._lock:
-            self._app.accounts.add_group(group_id, GroupTemplate(photos, fail_with), api_key)
+            self._app.accounts.add_group(group_id, GroupTemplate(photos, fail_with, ready_at), api_key)
 
     def fail_training(
         self, group_id: str, *, error_msg: str = "Training failed", api_key: str | None = None
@@ -268,6 +303,56 @@ class FakeHeyGen(V3Controls, WebhookControls):
         if exchange.dropped:
             raise DroppedResponse(f"{method} {path}: answer lost on purpose (drop_response)")
         return exchange.response
+
+    def client(self, api_key: str | None = None, **options: Any) -> HeyGen:
+        """A ``heygen.HeyGen`` talking to this fake in-process and sleeping on its clock.
+
+        Use it in a ``with`` block (or ``close()`` it). Its retries and ``wait_for_training``
+        sleep on ``fake.clock``: under a :class:`FakeClock` they take no real time and move the
+        fake's trainings forward as they wait.
+
+        Args:
+            api_key: the key to send; by default the fake's first key when it was given
+                ``api_keys``, else ``FAKE_API_KEY``.
+            options: other ``HeyGen`` arguments (``max_retries``, ``timeout``, ...).
+        """
+        import httpx
+
+        from heygen import HeyGen
+
+        client = HeyGen(
+            api_key=self._client_key(api_key),
+            base_url=options.pop("base_url", _FAKE_BASE_URL),
+            http_client=httpx.Client(transport=self.transport()),
+            clock=self.clock,
+            **options,
+        )
+        client._owns_http_client = True  # the pool was made here: closing the client closes it
+        return client
+
+    def async_client(self, api_key: str | None = None, **options: Any) -> AsyncHeyGen:
+        """A ``heygen.AsyncHeyGen`` talking to this fake in-process; see :meth:`client`.
+
+        Use it in an ``async with`` block (or ``await client.aclose()``).
+        """
+        import httpx
+
+        from heygen import AsyncHeyGen
+
+        client = AsyncHeyGen(
+            api_key=self._client_key(api_key),
+            base_url=options.pop("base_url", _FAKE_BASE_URL),
+            http_client=httpx.AsyncClient(transport=self.transport()),
+            clock=self.clock,
+            **options,
+        )
+        client._owns_http_client = True
+        return client
+
+    def _client_key(self, api_key: str | None) -> str:
+        if api_key is not None:
+            return api_key
+        return self._app.accounts.first_key() or FAKE_API_KEY
 
     def transport(self) -> FakeTransport:
         """An httpx transport (sync and async) answering from this fake, with no network.

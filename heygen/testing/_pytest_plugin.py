@@ -1,7 +1,7 @@
 """pytest fixtures for testing code that talks to HeyGen, against the local fake.
 
 Registered as a ``pytest11`` entry point, so installing ``heygen-sdk[testing]`` makes them
-available in any test suite:
+available in any test suite (``heygen_fake``, ``heygen_client``, ``heygen_async_client``):
 
     def test_my_training_flow(heygen_client, heygen_fake):
         heygen_fake.add_group("my-group")
@@ -15,26 +15,25 @@ pytest loads this module in every project that installs heygen-sdk, with or with
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Iterator
-from typing import TYPE_CHECKING, Any
+from collections.abc import Generator, Iterator
+from typing import TYPE_CHECKING
 
 import pytest
 
 if TYPE_CHECKING:
     from heygen import AsyncHeyGen, HeyGen
-    from heygen.testing import FakeClock, FakeHeyGen
-
-FAKE_API_KEY = "fake-api-key"
-FAKE_BASE_URL = "https://api.heygen.com"
+    from heygen.testing import FakeHeyGen
 
 
 @pytest.fixture
 def heygen_fake() -> FakeHeyGen:
     """A fresh, strict fake driven by a ``FakeClock`` (``heygen_fake.clock.advance(seconds)``).
 
-    It serves v2 (training) and v3 (assets, avatar groups and looks) from one state. Any non-empty
-    API key is accepted and every account has ``demo-group``. Strict: a response of the fake that
-    breaks the spec raises ``SpecViolationError`` instead of passing silently.
+    It serves v2 (training) and v3 (assets, avatar groups and looks) from one state. Any
+    non-empty API key is accepted, except ``heygen.testing.REFUSED_API_KEY``, which gets a
+    401 (``heygen_fake.client(api_key=REFUSED_API_KEY)`` tests that path); every account has
+    ``demo-group``. Strict: a response of the fake that breaks the spec raises
+    ``SpecViolationError`` instead of passing silently.
     """
     from heygen.testing import FakeClock, FakeHeyGen
 
@@ -47,46 +46,51 @@ def heygen_client(heygen_fake: FakeHeyGen) -> Iterator[HeyGen]:
 
     Retries, ``wait_for_training`` and ``avatars.wait_until_ready`` sleep on the fake clock, so
     they take no real time and move the fake's trainings and avatars forward as they wait.
+    The same as ``heygen_fake.client()``.
     """
-    import httpx
-
-    from heygen import HeyGen
-
-    http_client = httpx.Client(transport=heygen_fake.transport())
-    with HeyGen(
-        api_key=FAKE_API_KEY, base_url=FAKE_BASE_URL, http_client=http_client, _clock=_fake_clock(heygen_fake)
-    ) as client:
+    with heygen_fake.client() as client:
         yield client
-    http_client.close()
 
 
-def _async_fixture(function: Callable[..., Any]) -> Any:
-    """pytest-asyncio's fixture decorator where installed: its strict mode ignores plain ones."""
+@pytest.fixture
+def heygen_async_client(heygen_fake: FakeHeyGen) -> AsyncHeyGen:
+    """An ``AsyncHeyGen`` client wired to ``heygen_fake`` in-process, sharing its clock.
+
+    A plain (not async) fixture, so it works under either async test runner: anyio's pytest
+    plugin (installed with httpx, so always there) or pytest-asyncio, in strict or auto mode.
+    Your ``async def`` test still needs one of them to run it::
+
+        import pytest
+
+        @pytest.mark.anyio  # nothing to install; or @pytest.mark.asyncio with pytest-asyncio
+        async def test_training(heygen_async_client, heygen_fake):
+            await heygen_async_client.photo_avatars.train("demo-group")
+            status = await heygen_async_client.photo_avatars.wait_for_training("demo-group")
+            assert status.state == "ready"
+
+    The client talks to the fake in-process, so it holds no connections and needs no closing.
+    """
+    return heygen_fake.async_client()
+
+
+_NEEDS_A_RUNNER = (
+    "{name} is an async test, and no async test runner ran it. Mark it @pytest.mark.anyio "
+    "(anyio's plugin comes with httpx, nothing to install), or install pytest-asyncio and mark "
+    "it @pytest.mark.asyncio (or set asyncio_mode = auto)."
+)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> Generator[None, object, object]:
+    """An async test using our fixtures that no runner took fails saying how to run it.
+
+    pytest's own failure ("async def functions are not natively supported") names plugins but
+    not that anyio's is already installed; this adds that, for tests using ``heygen_*`` fixtures.
+    """
     try:
-        from pytest_asyncio import fixture
-    except ImportError:  # pragma: no cover - then the user's async plugin must handle it
-        return pytest.fixture(function)
-    return fixture(function)
-
-
-@_async_fixture
-async def heygen_async_client(heygen_fake: FakeHeyGen) -> AsyncIterator[AsyncHeyGen]:
-    """An ``AsyncHeyGen`` client wired to ``heygen_fake`` in-process, sharing its clock."""
-    import httpx
-
-    from heygen import AsyncHeyGen
-
-    http_client = httpx.AsyncClient(transport=heygen_fake.transport())
-    async with AsyncHeyGen(
-        api_key=FAKE_API_KEY, base_url=FAKE_BASE_URL, http_client=http_client, _clock=_fake_clock(heygen_fake)
-    ) as client:
-        yield client
-    await http_client.aclose()
-
-
-def _fake_clock(fake: FakeHeyGen) -> FakeClock:
-    from heygen.testing import FakeClock
-
-    clock = fake.clock
-    assert isinstance(clock, FakeClock), "the heygen_client fixtures need heygen_fake on a FakeClock"
-    return clock
+        return (yield)
+    except pytest.fail.Exception as failure:
+        fixtures = getattr(pyfuncitem, "fixturenames", ())
+        if "not natively supported" in str(failure) and any(name.startswith("heygen_") for name in fixtures):
+            pytest.fail(_NEEDS_A_RUNNER.format(name=pyfuncitem.name), pytrace=False)
+        raise

@@ -110,9 +110,9 @@ class _RequestHandler(http.server.BaseHTTPRequestHandler):
         self._send(reply)
 
     def __getattr__(self, name: str) -> Any:
-        # Every method reaches the fake (TRACE, QUERY, made-up ones...), which answers a JSON 404
-        # or 405; the stdlib would answer 501 with an HTML page for a method it has no do_X for.
-        if name.startswith("do_"):
+        # Any other method (TRACE, PROPFIND, ...) goes to the fake too, which answers it in
+        # HeyGen's JSON (405 on a known path), where the standard library would send an HTML 501.
+        if name.startswith("do_") and name[3:].isupper():
             return self._serve
         raise AttributeError(name)
 

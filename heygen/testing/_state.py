@@ -21,15 +21,20 @@ from dataclasses import dataclass, field
 from heygen.testing._clock import Clock
 
 __all__ = [
+    "REFUSED_API_KEY",
     "Accounts",
     "GroupNotFoundError",
     "GroupTemplate",
+    "PhotosProcessingError",
     "StartedTraining",
     "TrainingInProgressError",
     "TrainingStatus",
 ]
 
 PENDING, TRAINING, READY, FAILED, EMPTY = "pending", "training", "ready", "failed", "empty"
+#: The one key every fake refuses with a 401, even one that accepts any key, so that code
+#: handling a rejected key can be tested against a fake as convenient as the default.
+REFUSED_API_KEY = "refused-api-key"
 _IN_PROGRESS = frozenset({PENDING, TRAINING})
 
 
@@ -41,12 +46,17 @@ class TrainingInProgressError(Exception):
     """The group is already pending or training."""
 
 
+class PhotosProcessingError(Exception):
+    """The group's photos are still being processed (just after it was created)."""
+
+
 @dataclass(frozen=True)
 class GroupTemplate:
     """How to create a group: its photo count, and whether its trainings fail (and why)."""
 
     photos: int = 4
     fail_with: str | None = None
+    ready_at: float = float("-inf")  # clock.monotonic() when its photos are processed
 
 
 @dataclass(frozen=True)
@@ -139,6 +149,8 @@ class Accounts:
         for key in api_keys or ():
             if not key:
                 raise ValueError("an API key cannot be empty")
+            if key == REFUSED_API_KEY:
+                raise ValueError(f"{REFUSED_API_KEY!r} is the key every fake refuses; choose another")
             self._account(key)
 
     @property
@@ -148,7 +160,13 @@ class Accounts:
 
     def accepts(self, api_key: str) -> bool:
         """Whether requests with this key are authenticated."""
-        return bool(api_key) and (not self._fixed_keys or api_key in self._accounts)
+        if not api_key or api_key == REFUSED_API_KEY:
+            return False
+        return not self._fixed_keys or api_key in self._accounts
+
+    def first_key(self) -> str | None:
+        """The first of a fixed set of keys; None when any key is accepted."""
+        return next(iter(self._accounts), None) if self._fixed_keys else None
 
     def add_group(self, group_id: str, template: GroupTemplate, api_key: str | None) -> None:
         """Create (or replace) a group in one account, or in every account present and future."""
@@ -167,6 +185,8 @@ class Accounts:
 
     def train(self, api_key: str, group_id: str) -> StartedTraining:
         group = self._group(api_key, group_id)
+        if self._clock.monotonic() < group.template.ready_at:
+            raise PhotosProcessingError(group_id)
         if (
             group.training is not None
             and group.training.status(self._clock.monotonic()).status in _IN_PROGRESS

@@ -77,12 +77,12 @@ def test_json_output_is_machine_readable(url: str) -> None:
     assert job["group_id"] == "demo-group" and len(job["flow_id"]) == 32 and job["photo_avatar_count"] == 4
     status = run("photo-avatar", "status", "demo-group", "--json", url=url)
     assert status.code == 0
-    assert json.loads(status.stdout)["status"] in ("pending", "training")
+    assert json.loads(status.stdout)["state"] in ("pending", "training", "ready")
     failed = run("photo-avatar", "train", "bad-photos", "--wait", "--json", "--poll-interval", "0.5", url=url)
     assert failed.code == 1
     report = json.loads(failed.stdout)  # the started job is not lost when its training fails
     assert len(report["job"]["flow_id"]) == 32
-    assert report["status"]["status"] == "failed"
+    assert report["status"]["state"] == "failed"
     assert report["error"] == "Training of group 'bad-photos' failed: No face detected in the photos"
 
 
@@ -136,7 +136,7 @@ def test_exit_3_when_heygen_refuses_the_key(url: str) -> None:
     result = run("photo-avatar", "train", "demo-group", url=url, key="wrong-key-1234")
     assert result.code == 3
     assert result.stderr.startswith("heygen: error: HTTP 401 unauthorized: ")
-    assert result.stderr.rstrip().endswith("(check the API key: HEYGEN_API_KEY or api_key=)")
+    assert "(check the API key: HEYGEN_API_KEY or --api-key) (request_id: " in result.stderr
     assert "wrong-key-1234" not in result.stderr
 
 
@@ -173,7 +173,10 @@ def test_exit_130_on_ctrl_c(url: str, fake: FakeHeyGen) -> None:
         process.send_signal(signal.SIGINT)
         _, stderr = process.communicate(timeout=10)
     assert process.returncode == 130
-    assert stderr.strip().endswith("heygen: interrupted")
+    assert stderr.strip().endswith(
+        "heygen: interrupted; training of group slow-group goes on at HeyGen: "
+        "run `heygen photo-avatar wait slow-group` to wait again"
+    )
     assert "Traceback" not in stderr
 
 

@@ -137,7 +137,7 @@ def test_one_client_shared_by_32_threads(derived: ScriptedServer) -> None:
     fds = open_fds()
     failures: list[str] = []
     start = threading.Barrier(THREADS)
-    client = HeyGen(api_key=CANARY_KEY, base_url=derived.url, timeout=10.0, _clock=NO_WAIT)
+    client = HeyGen(api_key=CANARY_KEY, base_url=derived.url, timeout=10.0, clock=NO_WAIT)
 
     def worker(number: int) -> None:
         start.wait()
@@ -179,7 +179,7 @@ async def test_one_client_shared_by_256_tasks(derived: ScriptedServer) -> None:
     ~12 s for 256 tasks x 4 calls), which would time this test rather than the SDK.
     """
     fds = open_fds()
-    client = AsyncHeyGen(api_key=CANARY_KEY, base_url=derived.url, timeout=30.0, _clock=NO_WAIT)
+    client = AsyncHeyGen(api_key=CANARY_KEY, base_url=derived.url, timeout=30.0, clock=NO_WAIT)
     plans = [plan(number, ROUNDS) for number in range(TASKS)]
 
     async def one_call(method: str, group_id: str, raw: bool) -> str | None:

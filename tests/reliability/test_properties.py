@@ -244,7 +244,7 @@ def run_sync(method: str, answer: Answer) -> None:
             base_url=BASE_URL,
             http_client=http,
             max_retries=MAX_RETRIES,
-            _clock=FakeClock(),
+            clock=FakeClock(),
         ) as client,
     ):
         call: Callable[[str], object] = (
@@ -269,7 +269,7 @@ def run_async(method: str, answer: Answer) -> None:
                 base_url=BASE_URL,
                 http_client=http,
                 max_retries=MAX_RETRIES,
-                _clock=FakeClock(),
+                clock=FakeClock(),
             ) as client,
         ):
             try:

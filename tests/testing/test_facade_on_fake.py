@@ -48,7 +48,7 @@ async def test_training_twice_gets_heygens_error(client: HeyGen | AsyncHeyGen) -
     await _await(client.photo_avatars.train("demo-group"))
     with pytest.raises(heygen.BadRequestError) as caught:
         await _await(client.photo_avatars.train("demo-group"))
-    assert caught.value.code == "training_in_progress"
+    assert caught.value.code == "invalid_parameter"
 
 
 async def test_an_unknown_group_is_not_found(client: HeyGen | AsyncHeyGen) -> None:

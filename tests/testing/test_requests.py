@@ -262,7 +262,11 @@ def test_the_fake_works_without_a_transport_or_server() -> None:
     fake = FakeHeyGen(clock=FakeClock())
     reply = fake.handle("GET", STATUS + DEMO_GROUP_ID, {"x-api-key": "k"})
     assert reply.status == 200
-    assert reply.headers == {"Content-Type": "application/json"}
+    assert reply.headers == {
+        "Content-Type": "application/json",
+        "X-Request-Id": reply.headers["X-Request-Id"],
+    }
+    assert len(reply.headers["X-Request-Id"]) == 32
     assert (
         reply.body
         == b'{"error":null,"data":{"status":"empty","error_msg":null,"created_at":null,"updated_at":null}}'

@@ -87,7 +87,9 @@ async def test_training_goes_pending_training_ready_as_the_clock_advances(
     assert (await _status(send))["status"] == "ready"
 
 
-async def test_a_second_train_while_in_progress_is_a_400(send: Send, clock: FakeClock) -> None:
+async def test_a_second_train_while_in_progress_is_the_400_people_observed(
+    send: Send, clock: FakeClock
+) -> None:
     await send("POST", TRAIN, json={"group_id": DEMO_GROUP_ID})
     for seconds in (0, 2):  # pending, then training
         clock.advance(seconds)
@@ -95,8 +97,8 @@ async def test_a_second_train_while_in_progress_is_a_400(send: Send, clock: Fake
         assert response.status_code == 400
         assert response.json() == {
             "error": {
-                "code": "training_in_progress",
-                "message": f"Photo avatar group {DEMO_GROUP_ID} is already being trained",
+                "code": "invalid_parameter",
+                "message": f"No valid image for training found in group {DEMO_GROUP_ID}",
             },
             "data": None,
         }

@@ -94,7 +94,7 @@ class ClientFactory:
     def __call__(self, **kwargs: Any) -> Api:
         kwargs.setdefault("api_key", CANARY_KEY)
         kwargs.setdefault("base_url", self.server.url)
-        kwargs.setdefault("_clock", self.clock)
+        kwargs.setdefault("clock", self.clock)
         kwargs.setdefault("timeout", 5.0)
         client_class = AsyncHeyGen if self.kind == "async" else HeyGen
         api = Api(client_class(**kwargs))

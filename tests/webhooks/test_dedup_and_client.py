@@ -56,13 +56,13 @@ def test_client_verify_uses_the_configured_secret_and_the_clients_clock(
     client_class: type[HeyGen] | type[AsyncHeyGen],
 ) -> None:
     body = body_of()
-    client = client_class(api_key="k", webhook_secret=SECRET, _clock=_clock_at(NOW))
+    client = client_class(api_key="k", webhook_secret=SECRET, clock=_clock_at(NOW))
     assert client.webhooks.verify(body, headers_for(body)).event_id == "evt_abc123"
     with pytest.raises(heygen.WebhookVerificationError, match="does not match"):
         client.webhooks.verify(body, headers_for(body, secret=OTHER_SECRET))
     # A per-call secret, as during a rotation.
     assert client.webhooks.verify(body, headers_for(body, secret=OTHER_SECRET), secret=OTHER_SECRET)
-    late = client_class(api_key="k", webhook_secret=SECRET, _clock=_clock_at(NOW + 3600))
+    late = client_class(api_key="k", webhook_secret=SECRET, clock=_clock_at(NOW + 3600))
     with pytest.raises(heygen.WebhookVerificationError) as caught:
         late.webhooks.verify(body, headers_for(body))
     assert caught.value.reason == "timestamp_too_old"
@@ -70,7 +70,7 @@ def test_client_verify_uses_the_configured_secret_and_the_clients_clock(
 
 def test_the_secret_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HEYGEN_WEBHOOK_SECRET", SECRET)
-    client = HeyGen(api_key="k", _clock=_clock_at(NOW))
+    client = HeyGen(api_key="k", clock=_clock_at(NOW))
     body = body_of()
     assert client.webhooks.verify(body, headers_for(body)).event_id == "evt_abc123"
     assert client.with_options(timeout=5).webhooks.verify(body, headers_for(body)).event_id
@@ -102,7 +102,7 @@ def test_a_malformed_secret_fails_at_construction_without_showing_it(
 
 def test_the_secret_never_shows_in_reprs_errors_or_logs(caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG, logger="heygen")
-    client = HeyGen(api_key="k", webhook_secret=SECRET, _clock=_clock_at(NOW))
+    client = HeyGen(api_key="k", webhook_secret=SECRET, clock=_clock_at(NOW))
     shown = [
         repr(client),
         repr(client.webhooks),

@@ -26,11 +26,11 @@ class Api:
         self.client: HeyGen | AsyncHeyGen
         if is_async:
             self.client = AsyncHeyGen(
-                api_key=KEY, http_client=httpx.AsyncClient(transport=fake.transport()), _clock=clock
+                api_key=KEY, http_client=httpx.AsyncClient(transport=fake.transport()), clock=clock
             )
         else:
             self.client = HeyGen(
-                api_key=KEY, http_client=httpx.Client(transport=fake.transport()), _clock=clock
+                api_key=KEY, http_client=httpx.Client(transport=fake.transport()), clock=clock
             )
 
     async def __call__(self, target: str, method: str, *args: Any, **kwargs: Any) -> Any:
@@ -126,7 +126,7 @@ async def test_sent_events_are_listed_with_filters(api: Api) -> None:
             await api.client.photo_avatars.train(group)
         else:
             api.client.photo_avatars.train(group)
-    api.fake.clock.advance(10)  # type: ignore[attr-defined]
+    api.fake.clock.advance(10)
     events = await api.all("events", limit=1)
     assert [e.data["group_id"] for e in events] == ["other-group", "demo-group"]
     assert {e.event_type for e in events} == {WebhookEventType.PHOTO_AVATAR_TRAIN_SUCCESS}

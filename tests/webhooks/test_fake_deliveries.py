@@ -72,14 +72,14 @@ def _setup(is_async: bool, **fake_kwargs: Any) -> Iterator[tuple[FakeHeyGen, Use
                 api_key=KEY,
                 webhook_secret=secret,
                 http_client=httpx.AsyncClient(transport=fake.transport()),
-                _clock=clock,
+                clock=clock,
             )
         else:
             client = HeyGen(
                 api_key=KEY,
                 webhook_secret=secret,
                 http_client=httpx.Client(transport=fake.transport()),
-                _clock=clock,
+                clock=clock,
             )
         placeholder.client = client
         yield fake, placeholder, clock

@@ -66,7 +66,7 @@ def test_events_are_listed_newest_first_with_filters(fake: FakeHeyGen, http: htt
     fake.add_group("other-group")
     for group in ("demo-group", "other-group"):
         http.post("https://api.heygen.com/v2/photo_avatar/train", json={"group_id": group})
-    fake.clock.advance(10)  # type: ignore[attr-defined]
+    fake.clock.advance(10)
     events = http.get("/events").json()["data"]
     assert [e["event_data"]["group_id"] for e in events] == ["other-group", "demo-group"]
     assert {e["event_type"] for e in events} == {"photo_avatar_train.success"}

@@ -47,11 +47,11 @@ class Api:
         self.client: HeyGen | AsyncHeyGen
         if is_async:
             self.client = AsyncHeyGen(
-                api_key=KEY, http_client=httpx.AsyncClient(transport=fake.transport()), _clock=clock
+                api_key=KEY, http_client=httpx.AsyncClient(transport=fake.transport()), clock=clock
             )
         else:
             self.client = HeyGen(
-                api_key=KEY, http_client=httpx.Client(transport=fake.transport()), _clock=clock
+                api_key=KEY, http_client=httpx.Client(transport=fake.transport()), clock=clock
             )
 
     async def __call__(self, path: str, *args: Any, **kwargs: Any) -> Any:

@@ -49,12 +49,12 @@ class Training:
 
 def _sync_client(clock: Any, training: Training) -> HeyGen:
     http = httpx.Client(transport=httpx.MockTransport(training.handler))
-    return HeyGen(api_key="k", http_client=http, _clock=clock)
+    return HeyGen(api_key="k", http_client=http, clock=clock)
 
 
 def _async_client(clock: Any, training: Training) -> AsyncHeyGen:
     http = httpx.AsyncClient(transport=httpx.MockTransport(training.handler))
-    return AsyncHeyGen(api_key="k", http_client=http, _clock=clock)
+    return AsyncHeyGen(api_key="k", http_client=http, clock=clock)
 
 
 async def _wait(is_async: bool, clock: Any, training: Training, **kwargs: Any) -> heygen.TrainingStatus:
@@ -128,11 +128,11 @@ async def test_a_failure_event_wakes_the_wait_and_the_status_raises(is_async: bo
     with pytest.raises(heygen.TrainingFailedError, match="bad photos"):
         if is_async:
             client = AsyncHeyGen(
-                api_key="k", http_client=httpx.AsyncClient(transport=transport), _clock=clock
+                api_key="k", http_client=httpx.AsyncClient(transport=transport), clock=clock
             )
             await client.photo_avatars.wait_for_training("group-1", events=feed)
         else:
-            sync = HeyGen(api_key="k", http_client=httpx.Client(transport=transport), _clock=clock)
+            sync = HeyGen(api_key="k", http_client=httpx.Client(transport=transport), clock=clock)
             sync.photo_avatars.wait_for_training("group-1", events=feed)
     assert calls == 2
 
