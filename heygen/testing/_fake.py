@@ -20,6 +20,7 @@ from heygen.testing._transport import FakeTransport
 __all__ = ["DEMO_GROUP_ID", "FakeHeyGen", "RecordedRequest", "SpecViolationError"]
 
 DEMO_GROUP_ID = "demo-group"
+"""The group every account of a fake starts with, unless ``groups=`` says otherwise."""
 _OPERATIONS = {"train": TRAIN, "training_status": TRAINING_STATUS}
 _logger = logging.getLogger("heygen.testing")
 
