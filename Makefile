@@ -51,7 +51,7 @@ update-spec: setup ## take HeyGen's new spec: make update-spec SPEC=new.json|pag
 	$(RUN) python scripts/update_spec.py $(ARGS) "$(SPEC)"
 
 docs: .venv/.synced ## build the documentation site into site/
-	NO_MKDOCS_2_WARNING=1 $(RUN) mkdocs build --quiet
+	NO_MKDOCS_2_WARNING=1 $(RUN) mkdocs build --strict --quiet
 	@echo "Built the documentation into site/ (open site/index.html)."
 
 bench: .venv/.synced ## benchmarks: SDK overhead next to raw httpx, imports, memory, polling (a few minutes)

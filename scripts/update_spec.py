@@ -50,6 +50,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import _spec
 import yaml
+from _changelog import insert_entry
 from _spec import JSON, OverlayAction, OverlayError, apply_actions, load_actions
 from openapi_spec_validator import OpenAPIV31SpecValidator
 
@@ -72,10 +73,6 @@ STAGED = [
 # Installed tools the contract suite runs (Spectral), linked rather than copied.
 LINKED = ["node_modules"]
 TIMEOUT = 600  # seconds, for each tool run
-CHANGELOG_HEADER = (
-    "# Changelog\n\n"
-    "Updates of HeyGen's OpenAPI document, newest first. Entries are written by `make update-spec`.\n\n"
-)
 
 
 class Refused(Exception):
@@ -835,15 +832,6 @@ class Report:
             out += ["", f"### {title}", ""]
             out += [f"- {line}" for line in lines]
         return "\n".join(out) + "\n\n"
-
-
-def insert_entry(existing: str | None, entry: str) -> str:
-    if not existing:
-        return CHANGELOG_HEADER + entry
-    match = re.search(r"^## ", existing, re.MULTILINE)
-    if match is None:
-        return existing.rstrip("\n") + "\n\n" + entry
-    return existing[: match.start()] + entry + existing[match.start() :]
 
 
 # --- 5. Moving the result into the repository -------------------------------------------------

@@ -60,6 +60,7 @@ def test_wheel_contains_client_generated_client_spec_and_type_markers(wheel: Pat
     assert "heygen_api_client/api/photo_avatar/train_photo_avatar_group.py" in names
     assert "heygen_api_client/openapi.json" in names
     assert not any(name.startswith(("tests/", "scripts/", "generated/")) for name in names)
+    assert any(name.endswith(".dist-info/licenses/LICENSE") for name in names)
 
 
 def test_wheel_installs_into_a_clean_venv_with_its_locked_dependencies(wheel: Path, tmp_path: Path) -> None:
