@@ -17,10 +17,10 @@ import pytest
 from heygen.testing import FakeHeyGen
 from tests.docs._readme import README, block_under, python_blocks
 
-HEYGEN_QUICKSTART = "Quickstart: HeyGen"
+HEYGEN_QUICKSTART = "Quickstart: HeyGen's v2 API"
 OFFLINE_QUICKSTART = "Quickstart: offline"
 TESTING = "Testing your code"
-# A README block under any other heading has no runner here: this test asks for one.
+# A README block under any other heading (a new quickstart, say) has no runner yet: a test asks for one.
 RUN_HERE = (HEYGEN_QUICKSTART, OFFLINE_QUICKSTART, TESTING)
 
 
