@@ -177,14 +177,24 @@ def test_exit_130_on_ctrl_c(slow_url: str) -> None:
         stdout=subprocess.PIPE,
         text=True,
         env=env,
+        # As from a terminal: a runner started in the background (nohup, `cmd &` in a script)
+        # passes SIGINT on as ignored, and Python then never turns it into KeyboardInterrupt.
+        preexec_fn=_sigint_as_from_a_terminal,
     ) as process:
-        assert process.stderr is not None
-        assert process.stderr.readline().startswith("Training started")  # waiting now
-        process.send_signal(signal.SIGINT)
-        _, stderr = process.communicate(timeout=10)
+        try:
+            assert process.stderr is not None
+            assert process.stderr.readline().startswith("Training started")  # waiting now
+            process.send_signal(signal.SIGINT)
+            _, stderr = process.communicate(timeout=10)
+        finally:
+            process.kill()  # never leave it waiting: the `with` block waits for it to exit
     assert process.returncode == 130
     assert stderr.strip().endswith("heygen: interrupted")
     assert "Traceback" not in stderr
+
+
+def _sigint_as_from_a_terminal() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def test_help_documents_every_exit_code() -> None:
