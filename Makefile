@@ -11,7 +11,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PYTHON := $(PYTHON)
 RUN := $(UV) run --locked --no-progress
 
-.PHONY: help setup demo test lint generate check-generated contract mock bench update-spec clean
+.PHONY: help setup demo test lint generate check-generated contract mock bench docs update-spec clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -50,6 +50,10 @@ update-spec: setup ## take HeyGen's new spec: make update-spec SPEC=new.json|pag
 	@test -n "$(SPEC)" || { echo "usage: make update-spec SPEC=path/to/new-spec.json [ARGS=--accept-breaking]" >&2; exit 2; }
 	$(RUN) python scripts/update_spec.py $(ARGS) "$(SPEC)"
 
+docs: .venv/.synced ## build the documentation site into site/
+	NO_MKDOCS_2_WARNING=1 $(RUN) mkdocs build --strict --quiet
+	@echo "Built the documentation into site/ (open site/index.html)."
+
 bench: .venv/.synced ## benchmarks: SDK overhead next to raw httpx, imports, memory, polling (a few minutes)
 	$(RUN) python -m bench
 
@@ -60,4 +64,4 @@ mock: setup ## Prism on the corrected spec, free 127.0.0.1 port (ARGS="--provide
 	$(RUN) scripts/mock $(ARGS)
 
 clean: ## remove tool installs and caches
-	rm -rf .venv .tools node_modules dist build .coverage .mypy_cache .ruff_cache .hypothesis
+	rm -rf .venv .tools node_modules dist build site .coverage .mypy_cache .ruff_cache .hypothesis

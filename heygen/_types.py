@@ -23,6 +23,7 @@ class NotGiven:
 
 
 NOT_GIVEN: Final = NotGiven()
+"""The default of per-call options: "not given, use the client's setting" (``None`` means no limit)."""
 
 Timeout: TypeAlias = float | httpx.Timeout | None
 """Seconds for every phase and for the whole call, an `httpx.Timeout`, or None for no limit."""

@@ -54,6 +54,9 @@ def generate_into(workdir: Path) -> Path:
         raise SystemExit(f"openapi-python-client failed:\n{result.stdout}\n{result.stderr}")
     # The merged v2+v3 spec travels with the client generated from it (the local fake reads it).
     (output / CORRECTED_SPEC_NAME).write_text(spec_text, encoding="utf-8")
+    # With --meta none the generator writes no PEP 561 marker; the wheel ships this package as a
+    # top-level one, so type checkers need the marker to read its annotations.
+    (output / "py.typed").write_text("", encoding="utf-8")
     for cache in output.rglob("__pycache__"):
         shutil.rmtree(cache)
     return output

@@ -47,12 +47,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import _spec
 import yaml
+from _changelog import insert_entry
 from _update_spec.common import CHANGELOG, CLIENT, CODEGEN, FACADE, PROVIDED, Refused, Unusable
 from _update_spec.diff import differing_pointers, run_optic, server_changes, urls_of
 from _update_spec.effects import client_effects, facade_effects, facade_mentions
 from _update_spec.overlays import check_overlays
 from _update_spec.read import read_new_spec, validation_errors
-from _update_spec.report import Report, insert_entry
+from _update_spec.report import Report
 from _update_spec.stage import install, run_in, stage, tail, typecheck_facade
 from _update_spec.v3 import is_v3, update_v3
 

@@ -23,6 +23,7 @@ from collections.abc import Iterator, Sequence
 from types import FrameType
 
 from heygen.testing._clock import Clock
+from heygen.testing._contract import missing_extra
 from heygen.testing._eras import ERAS
 from heygen.testing._fake import DEMO_GROUP_ID, FakeHeyGen
 from heygen.testing._server import FakeServer
@@ -33,7 +34,11 @@ class _Stop(Exception):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the CLI; returns the exit status (0 after a signal, 1 if it cannot listen, 2 on bad usage)."""
+    """Run the CLI; returns the exit status: 0 after a signal, 1 if it cannot run or listen, 2 bad usage."""
+    missing = missing_extra()
+    if missing is not None:  # one line saying what to install, not a traceback
+        print(missing, file=sys.stderr)
+        return 1
     with _stopped_by_signals():
         args = _parser().parse_args(argv)
         logging.basicConfig(stream=sys.stderr, level=logging.WARNING, format="heygen.testing: %(message)s")

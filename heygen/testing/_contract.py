@@ -162,6 +162,22 @@ class Operation:
         return problems + [f"{where}: {problem}" for problem in _json_body_problems(rule.body, body)]
 
 
+MISSING_EXTRA = (
+    "heygen.testing checks traffic against the spec with jsonschema; "
+    "install it with: pip install 'heygen-sdk[testing]'"
+)
+
+
+def missing_extra() -> str | None:
+    """What to install when the ``testing`` extra is absent, or None when the fake can run here."""
+    try:
+        import jsonschema  # noqa: F401
+        import referencing  # noqa: F401
+    except ImportError:
+        return MISSING_EXTRA
+    return None
+
+
 class Contract:
     """The operations of a spec, ready to route and check traffic."""
 
@@ -171,10 +187,7 @@ class Contract:
             from referencing import Registry
             from referencing.jsonschema import DRAFT202012
         except ImportError as missing:
-            raise ImportError(
-                "heygen.testing checks traffic against the spec with jsonschema; "
-                "install it with: pip install 'heygen-sdk[testing]'"
-            ) from missing
+            raise ImportError(MISSING_EXTRA) from missing
 
         registry: Registry[Any] = Registry().with_resource(_SPEC_URI, DRAFT202012.create_resource(document))
 

@@ -42,6 +42,7 @@ __all__ = [
 ]
 
 DEMO_GROUP_ID = "demo-group"
+"""The group every account of a fake starts with, unless ``groups=`` says otherwise."""
 #: The key ``client()`` and ``async_client()`` send when the fake accepts any key.
 FAKE_API_KEY = "fake-api-key"
 _FAKE_BASE_URL = "https://api.heygen.com"

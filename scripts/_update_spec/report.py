@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,11 +10,6 @@ from _update_spec.common import PROVIDED
 from _update_spec.diff import Change
 from _update_spec.effects import Effect
 from _update_spec.overlays import OverlayReport
-
-CHANGELOG_HEADER = (
-    "# Changelog\n\n"
-    "Updates of HeyGen's OpenAPI document, newest first. Entries are written by `make update-spec`.\n\n"
-)
 
 
 @dataclass
@@ -86,12 +80,3 @@ class Report:
             out += ["", f"### {title}", ""]
             out += [f"- {line}" for line in lines]
         return "\n".join(out) + "\n\n"
-
-
-def insert_entry(existing: str | None, entry: str) -> str:
-    if not existing:
-        return CHANGELOG_HEADER + entry
-    match = re.search(r"^## ", existing, re.MULTILINE)
-    if match is None:
-        return existing.rstrip("\n") + "\n\n" + entry
-    return existing[: match.start()] + entry + existing[match.start() :]

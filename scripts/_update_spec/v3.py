@@ -20,12 +20,12 @@ from typing import Any
 
 import _spec
 import yaml
+from _changelog import insert_entry
 from _spec import JSON
 
 from _update_spec.common import CHANGELOG, CODEGEN, OURS_V3, PROVIDED_V3, Refused
 from _update_spec.diff import run_optic, server_changes
 from _update_spec.read import NewSpec
-from _update_spec.report import insert_entry
 from _update_spec.stage import install
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")

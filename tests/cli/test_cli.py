@@ -45,6 +45,17 @@ def url(fake: FakeHeyGen) -> Iterator[str]:
         yield url
 
 
+@pytest.fixture
+def slow_url() -> Iterator[str]:
+    """A fake whose trainings outlast any test, for checks that must catch one still running.
+
+    With the 1-second trainings above, a busy machine can start the next subprocess after the
+    training has already finished.
+    """
+    with FakeHeyGen(api_keys=[KEY], training_seconds=3600.0, pending_seconds=0.3).serve() as url:
+        yield url
+
+
 def run(*args: str, url: str | None, key: str | None = KEY, timeout: float = 30) -> Result:
     env = {k: v for k, v in os.environ.items() if not k.startswith("HEYGEN_")}
     if url is not None:
@@ -70,12 +81,12 @@ def test_train_wait_succeeds_with_progress_on_stderr_and_the_result_on_stdout(ur
     assert "\r" not in result.stderr  # not a terminal: plain lines, no live rewriting
 
 
-def test_json_output_is_machine_readable(url: str) -> None:
-    trained = run("photo-avatar", "train", "demo-group", "--json", url=url)
+def test_json_output_is_machine_readable(url: str, slow_url: str) -> None:
+    trained = run("photo-avatar", "train", "demo-group", "--json", url=slow_url)
     assert trained.code == 0
     job = json.loads(trained.stdout)
     assert job["group_id"] == "demo-group" and len(job["flow_id"]) == 32 and job["photo_avatar_count"] == 4
-    status = run("photo-avatar", "status", "demo-group", "--json", url=url)
+    status = run("photo-avatar", "status", "demo-group", "--json", url=slow_url)
     assert status.code == 0
     assert json.loads(status.stdout)["state"] in ("pending", "training", "ready")
     failed = run("photo-avatar", "train", "bad-photos", "--wait", "--json", "--poll-interval", "0.5", url=url)
@@ -158,26 +169,35 @@ def test_exit_5_when_heygen_cannot_be_reached() -> None:
     assert "Connection error" in result.stderr and "check HEYGEN_BASE_URL" in result.stderr
 
 
-def test_exit_130_on_ctrl_c(url: str, fake: FakeHeyGen) -> None:
-    fake.add_group("slow-group")
-    env = {**os.environ, "HEYGEN_BASE_URL": url, "HEYGEN_API_KEY": KEY}
+def test_exit_130_on_ctrl_c(slow_url: str) -> None:
+    env = {**os.environ, "HEYGEN_BASE_URL": slow_url, "HEYGEN_API_KEY": KEY}
     with subprocess.Popen(
-        [HEYGEN, "photo-avatar", "train", "slow-group", "--wait"],
+        [HEYGEN, "photo-avatar", "train", "demo-group", "--wait"],
         stderr=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
         env=env,
+        # As from a terminal: a runner started in the background (nohup, `cmd &` in a script)
+        # passes SIGINT on as ignored, and Python then never turns it into KeyboardInterrupt.
+        preexec_fn=_sigint_as_from_a_terminal,
     ) as process:
-        assert process.stderr is not None
-        assert process.stderr.readline().startswith("Training started")  # waiting now
-        process.send_signal(signal.SIGINT)
-        _, stderr = process.communicate(timeout=10)
+        try:
+            assert process.stderr is not None
+            assert process.stderr.readline().startswith("Training started")  # waiting now
+            process.send_signal(signal.SIGINT)
+            _, stderr = process.communicate(timeout=10)
+        finally:
+            process.kill()  # never leave it waiting: the `with` block waits for it to exit
     assert process.returncode == 130
     assert stderr.strip().endswith(
         "heygen: interrupted; training of group slow-group goes on at HeyGen: "
         "run `heygen photo-avatar wait slow-group` to wait again"
     )
     assert "Traceback" not in stderr
+
+
+def _sigint_as_from_a_terminal() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def test_help_documents_every_exit_code() -> None:
