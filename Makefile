@@ -50,8 +50,8 @@ update-spec: setup ## take HeyGen's new spec: make update-spec SPEC=new.json|pag
 	@test -n "$(SPEC)" || { echo "usage: make update-spec SPEC=path/to/new-spec.json [ARGS=--accept-breaking]" >&2; exit 2; }
 	$(RUN) python scripts/update_spec.py $(ARGS) "$(SPEC)"
 
-bench: .venv/.synced ## benchmarks: SDK overhead next to raw httpx, imports, memory, polling (a few minutes)
-	$(RUN) python -m bench
+bench: .venv/.synced ## benchmarks: SDK overhead next to raw httpx, imports, memory, polling (a few minutes; ARGS="--only async")
+	$(RUN) python -m bench $(ARGS)
 
 contract: setup ## contract tests only (spec, fixtures, Prism)
 	$(RUN) pytest tests/contract tests/mock --durations=5
