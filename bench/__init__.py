@@ -4,4 +4,4 @@
 does so the benchmark cannot rot. Results go to `bench/results/latest.json`.
 """
 
-SECTIONS = ("sync", "async", "memory", "in_process", "imports", "wait")
+SECTIONS = ("sync", "async", "v3", "upload", "memory", "in_process", "imports", "wait")

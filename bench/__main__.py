@@ -22,7 +22,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from bench import SECTIONS, aio, calls, imports, report, wait
+from bench import SECTIONS, aio, calls, imports, report, upload, v3, wait
 from bench.targets import targets
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -39,6 +39,12 @@ class Settings:
     memory_calls: tuple[int, int]
     in_process_rounds: int
     in_process_batch: int
+    v3_sync_rounds: int
+    v3_sync_batch: int
+    v3_async_rounds: int
+    v3_async_calls: int
+    upload_sizes_mib: tuple[int, ...]
+    upload_rounds: int
 
 
 FULL = Settings(
@@ -51,6 +57,12 @@ FULL = Settings(
     memory_calls=(1000, 5000),
     in_process_rounds=20,
     in_process_batch=500,
+    v3_sync_rounds=20,
+    v3_sync_batch=50,
+    v3_async_rounds=6,
+    v3_async_calls=256,
+    upload_sizes_mib=(1, 20),
+    upload_rounds=9,
 )
 SMOKE = Settings(
     sync_rounds=3,
@@ -62,8 +74,14 @@ SMOKE = Settings(
     memory_calls=(100, 500),
     in_process_rounds=2,
     in_process_batch=50,
+    v3_sync_rounds=2,
+    v3_sync_batch=10,
+    v3_async_rounds=1,
+    v3_async_calls=32,
+    upload_sizes_mib=(1, 4),
+    upload_rounds=1,
 )
-SERVER_SECTIONS = {"sync", "async", "memory"}
+SERVER_SECTIONS = {"sync", "async", "memory", "v3", "upload"}
 
 
 def _progress(message: str) -> None:
@@ -109,6 +127,20 @@ def run(smoke: bool, sections: tuple[str, ...] = SECTIONS) -> dict[str, Any]:
         if "memory" in sections:
             _progress("memory after N calls")
             result["memory"] = calls.memory(url, settings.memory_calls)
+        if "v3" in sections:
+            _progress("v3 operations, sync and async")
+            result["v3"] = v3.run(
+                url,
+                sync_rounds=settings.v3_sync_rounds,
+                sync_batch=settings.v3_sync_batch,
+                async_rounds=settings.v3_async_rounds,
+                async_calls=settings.v3_async_calls,
+            )
+        if "upload" in sections:
+            _progress("uploads: throughput and peak memory")
+            result["upload"] = upload.run(
+                url, sizes_mib=settings.upload_sizes_mib, rounds=settings.upload_rounds
+            )
     steps: dict[str, tuple[str, Callable[[], Any]]] = {
         "in_process": (
             "in process, no sockets",

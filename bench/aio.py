@@ -51,9 +51,11 @@ class GCTimer:
             self.seconds += time.process_time() - self._started
 
 
-async def throughput_round(call: AsyncCall, total: int, gc_timer: GCTimer | None = None) -> dict[str, float]:
-    """Calls per second, and client CPU and GC µs per call, for `total` calls, 64 at a time."""
-    per_worker = total // CONCURRENCY
+async def throughput_round(
+    call: AsyncCall, total: int, gc_timer: GCTimer | None = None, concurrency: int = CONCURRENCY
+) -> dict[str, float]:
+    """Calls per second, and client CPU and GC µs per call, for `total` calls, `concurrency` at a time."""
+    per_worker = total // concurrency
 
     async def worker() -> None:
         for _ in range(per_worker):
@@ -61,9 +63,9 @@ async def throughput_round(call: AsyncCall, total: int, gc_timer: GCTimer | None
 
     gc_before = gc_timer.seconds if gc_timer else 0.0
     started, cpu_started = time.perf_counter(), time.process_time()
-    await asyncio.gather(*(worker() for _ in range(CONCURRENCY)))
+    await asyncio.gather(*(worker() for _ in range(concurrency)))
     wall, cpu = time.perf_counter() - started, time.process_time() - cpu_started
-    done = per_worker * CONCURRENCY
+    done = per_worker * concurrency
     gc_seconds = (gc_timer.seconds if gc_timer else 0.0) - gc_before
     return {"calls_per_s": done / wall, "cpu_us": cpu / done * 1e6, "gc_us": gc_seconds / done * 1e6}
 

@@ -4,8 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from bench import SECTIONS, aio, calls, wait
-from bench.targets import ASYNC_CPU, ASYNC_RATE, IMPORT, MEMORY, SYNC_STATUS, SYNC_TRAIN, memory_growth
+from bench import SECTIONS, aio, calls, v3, wait
+from bench.targets import (
+    ASYNC_CPU,
+    ASYNC_RATE,
+    IMPORT,
+    MEMORY,
+    SYNC_STATUS,
+    SYNC_TRAIN,
+    memory_growth,
+    upload_extra,
+    v3_sync,
+)
 
 LABEL = 64  # width of the label columns
 
@@ -101,6 +111,66 @@ def _async(result: dict[str, Any], verdict: _Verdicts) -> list[str]:
     return lines
 
 
+def _v3(result: dict[str, Any], verdict: _Verdicts) -> list[str]:
+    v3_result, settings = result["v3"], result["settings"]
+    lines = [
+        "",
+        f"v3 operations: sync one at a time "
+        f"({settings['v3_sync_rounds'] * settings['v3_sync_batch']:,} calls each, "
+        f"{settings['v3_sync_rounds']} interleaved rounds), async {v3_result['async_concurrency']} "
+        f"in flight ({settings['v3_async_rounds']} rounds of {settings['v3_async_calls']})",
+        _row("", "", "sync", "ratio", "CPU", "ratio", "async/s", "ratio", "CPU", "ratio"),
+    ]
+    for op, title in v3_result["operations"].items():
+        for i, key in enumerate(("raw_httpx", "heygen")):
+            sync, sync_base = v3_result["sync"][op][key], v3_result["sync"][op]["raw_httpx"]
+            asyncs = v3_result["async"][op][key]
+            lines.append(
+                _row(
+                    title if i == 0 else "",
+                    v3.LABELS[key],
+                    f"{sync['median_us']:,.0f} us",
+                    f"{sync['median_us'] / sync_base['median_us']:.2f}",
+                    f"{sync['cpu_us_per_call']:,.0f} us",
+                    f"{sync['cpu_us_per_call'] / sync_base['cpu_us_per_call']:.2f}",
+                    f"{asyncs['median_calls_per_s']:,.0f}",
+                    f"{asyncs['throughput_ratio']:.2f}",
+                    f"{asyncs['cpu_us_per_call']:,.0f} us",
+                    f"{asyncs['cpu_ratio']:.2f}",
+                    note=f"sync {verdict(v3_sync(op))}" if key == "heygen" else "",
+                )
+            )
+    return lines
+
+
+def _upload(result: dict[str, Any], verdict: _Verdicts) -> list[str]:
+    upload = result["upload"]
+    lines = [
+        "",
+        f"Uploads (POST /v3/assets, multipart; median of {result['settings']['upload_rounds']} interleaved "
+        "rounds; peak: extra memory over one call, tracemalloc and resident set)",
+        _row("", "", "MiB/s", "ratio", "peak", "RSS peak"),
+    ]
+    largest = max(upload["sizes_mib"])
+    for size in upload["sizes_mib"]:
+        rows = upload["by_size"][str(size)]
+        base = rows["raw_httpx"]
+        for i, (key, row) in enumerate(rows.items()):
+            rss = row["rss_peak_mib"]
+            lines.append(
+                _row(
+                    f"{size} MiB file" if i == 0 else "",
+                    row["label"],
+                    f"{row['mib_per_s']:,.0f}",
+                    f"{row['mib_per_s'] / base['mib_per_s']:.2f}",
+                    f"{row['tracemalloc_peak_mib']:.2f} MiB",
+                    "n/a" if rss is None else f"{rss:.2f} MiB",
+                    note=verdict(upload_extra(upload)) if (size, key) == (largest, "heygen") else "",
+                )
+            )
+    return lines
+
+
 def _in_process(result: dict[str, Any]) -> list[str]:
     in_process, settings = result["in_process"], result["settings"]
     lines = [
@@ -176,6 +246,10 @@ def table(result: dict[str, Any]) -> str:
         lines += _sync(result, verdict)
     if "async" in result:
         lines += _async(result, verdict)
+    if "v3" in result:
+        lines += _v3(result, verdict)
+    if "upload" in result:
+        lines += _upload(result, verdict)
     if "in_process" in result:
         lines += _in_process(result)
     if "imports" in result:

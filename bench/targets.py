@@ -8,6 +8,8 @@ SYNC_LIMIT = 1.05
 ASYNC_LIMIT = 0.95
 ASYNC_CPU_LIMIT = 1.05
 IMPORT_LIMIT = 1.15
+# A streamed upload holds no more than this over raw httpx streaming the same file.
+UPLOAD_EXTRA_LIMIT_MIB = 2.0
 # "No growth with N": less than 1 KiB more held per 1,000 extra calls.
 MEMORY_GROWTH_LIMIT_KIB_PER_1K = 1.0
 
@@ -31,6 +33,19 @@ IMPORT = "import heygen / import httpx (plain)"
 MEMORY = "memory growth, KiB per 1,000 calls"
 
 
+def v3_sync(op: str) -> str:
+    return f"v3 sync {op}: heygen / raw httpx"
+
+
+def upload_extra(upload: dict[str, Any]) -> str:
+    return f"upload {max(upload['sizes_mib'])} MiB: heygen peak memory over raw httpx's, MiB"
+
+
+def upload_extra_mib(upload: dict[str, Any]) -> float:
+    rows = upload["by_size"][str(max(upload["sizes_mib"]))]
+    return float(rows["heygen"]["tracemalloc_peak_mib"] - rows["raw_httpx"]["tracemalloc_peak_mib"])
+
+
 def targets(result: dict[str, Any]) -> list[dict[str, Any]]:
     checks: list[tuple[str, float, str, float]] = []
     if "sync" in result:
@@ -45,6 +60,13 @@ def targets(result: dict[str, Any]) -> list[dict[str, Any]]:
             (ASYNC_RATE, default["throughput_ratio"], ">=", ASYNC_LIMIT),
             (ASYNC_CPU, default["cpu_ratio"], "<=", ASYNC_CPU_LIMIT),
         ]
+    if "v3" in result:
+        for op, rows in result["v3"]["sync"].items():
+            checks.append((v3_sync(op), _ratio(rows, "heygen"), "<=", SYNC_LIMIT))
+    if "upload" in result:
+        checks.append(
+            (upload_extra(result["upload"]), upload_extra_mib(result["upload"]), "<", UPLOAD_EXTRA_LIMIT_MIB)
+        )
     if "imports" in result:
         checks.append((IMPORT, result["imports"]["plain"]["heygen"]["ratio"], "<=", IMPORT_LIMIT))
     if "memory" in result:
@@ -56,7 +78,7 @@ def targets(result: dict[str, Any]) -> list[dict[str, Any]]:
             "name": name,
             "value": round(value, 3),
             "limit": f"{op} {limit:g}",
-            "holds": value <= limit if op == "<=" else value >= limit,
+            "holds": {"<=": value <= limit, ">=": value >= limit, "<": value < limit}[op],
         }
         for name, value, op, limit in checks
     ]

@@ -6,6 +6,18 @@
 ...     client.photo_avatars.wait_for_training(job.group_id)
 """
 
+from ._avatar_errors import AvatarConsentRequiredError, AvatarError, AvatarFailedError, AvatarTimeoutError
+from ._avatar_types import (
+    Asset,
+    AvatarConsent,
+    AvatarCreation,
+    AvatarGroup,
+    AvatarLook,
+    AvatarStatus,
+    AvatarType,
+    FailureReason,
+    UploadedAsset,
+)
 from ._client import AsyncHeyGen, HeyGen
 from ._exceptions import (
     APIConnectionError,
@@ -29,7 +41,9 @@ from ._exceptions import (
     TrainingNotStartedError,
     TrainingTimeoutError,
     UnprocessableEntityError,
+    WaitTimeoutError,
 )
+from ._pages import AsyncPage, AsyncPager, Page
 from ._resources import TrainingResult
 from ._response import RawResponse
 from ._types import NOT_GIVEN, NotGiven
@@ -43,17 +57,32 @@ __all__ = [
     "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
+    "Asset",
     "AsyncHeyGen",
+    "AsyncPage",
+    "AsyncPager",
     "AuthenticationError",
+    "AvatarConsent",
+    "AvatarConsentRequiredError",
+    "AvatarCreation",
+    "AvatarError",
+    "AvatarFailedError",
+    "AvatarGroup",
+    "AvatarLook",
+    "AvatarStatus",
+    "AvatarTimeoutError",
+    "AvatarType",
     "BadRequestError",
     "ConfigurationError",
     "ConflictError",
     "EnvelopeError",
+    "FailureReason",
     "HeyGen",
     "HeyGenError",
     "InternalServerError",
     "NotFoundError",
     "NotGiven",
+    "Page",
     "PaymentRequiredError",
     "PermissionDeniedError",
     "RateLimitError",
@@ -67,6 +96,8 @@ __all__ = [
     "TrainingStatus",
     "TrainingTimeoutError",
     "UnprocessableEntityError",
+    "UploadedAsset",
+    "WaitTimeoutError",
     "__version__",
 ]
 

@@ -10,6 +10,9 @@ from typing import Any, Self
 import httpx
 
 from . import _config, _pool
+from ._assets import Assets, AsyncAssets
+from ._avatars import Avatars
+from ._avatars_async import AsyncAvatars
 from ._clock import SYSTEM_CLOCK, Clock
 from ._constants import API_KEY_HEADER, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
 from ._http import AsyncCall, CallOptions, SyncCall
@@ -200,6 +203,16 @@ class HeyGen(_BaseClient):
         """Train photo avatar groups and follow their training."""
         return PhotoAvatars(self)
 
+    @cached_property
+    def avatars(self) -> Avatars:
+        """v3 avatars: create photo avatars and looks, follow them until ready."""
+        return Avatars(self)
+
+    @cached_property
+    def assets(self) -> Assets:
+        """v3 assets: upload files (photos) to HeyGen."""
+        return Assets(self)
+
     def _new_call(
         self,
         timeout: Timeout | NotGiven,
@@ -294,6 +307,16 @@ class AsyncHeyGen(_BaseClient):
     def photo_avatars(self) -> AsyncPhotoAvatars:
         """Train photo avatar groups and follow their training."""
         return AsyncPhotoAvatars(self)
+
+    @cached_property
+    def avatars(self) -> AsyncAvatars:
+        """v3 avatars: create photo avatars and looks, follow them until ready."""
+        return AsyncAvatars(self)
+
+    @cached_property
+    def assets(self) -> AsyncAssets:
+        """v3 assets: upload files (photos) to HeyGen."""
+        return AsyncAssets(self)
 
     def _new_call(
         self,

@@ -10,6 +10,7 @@ BASE_URL_ENV = "HEYGEN_BASE_URL"
 LOG_ENV = "HEYGEN_LOG"
 API_KEY_HEADER = "x-api-key"
 REQUEST_ID_HEADER = "x-request-id"
+IDEMPOTENCY_KEY_HEADER = "idempotency-key"
 
 # 60 s for the whole call (and each read), 5 s to connect: a train call answers in well under
 # a second, so a minute means something is wrong; connect failures should surface fast.
@@ -43,3 +44,13 @@ POLL_BACKOFF = 1.5
 # A group still `empty` this long into a wait has no training (train was never called, or was
 # refused): raise instead of polling to the deadline. [COMMUNITY, UNVERIFIED] meaning of `empty`.
 EMPTY_GRACE = 60.0
+
+# v3 (photo avatars after the v2 sunset).
+# POST /v3/assets takes files up to 32 MB; bigger ones are refused here, before any byte is sent.
+MAX_UPLOAD_BYTES = 32 * 1024 * 1024
+# A local photo up to this size goes inline (base64) in the create request: one call, covered by
+# its Idempotency-Key. Bigger photos are uploaded first (streamed) and sent by asset id.
+INLINE_PHOTO_MAX_BYTES = 1024 * 1024
+# Right after creation HeyGen may not find the new avatar yet (404 avatar_not_found): a wait
+# keeps polling through that for this long before treating the 404 as real. [INF]
+NOT_FOUND_GRACE = 30.0

@@ -6,6 +6,9 @@ HeyGen has several shapes (../shared/reference/heygen-api.md, section 5.1), all 
     v1:  {"code": 40009, "message": "...", "data": null}
     v3:  {"error": {"code": "...", "message": "...", "param": "...", "doc_url": "..."}}
 Anything else (a gateway's HTML page, an empty body) is described from the status alone.
+
+v3 codes are snake_case in HeyGen's error pages but upper case in its changelog
+(`AVATAR_NOT_FOUND`), so every decision on a code goes through `code_is`, which ignores case.
 """
 
 from __future__ import annotations
@@ -85,6 +88,27 @@ def error_details(body: object) -> tuple[str | int | None, str | None]:
     return _code(body.get("code")), _text(body.get("message")) or _text(body.get("msg"))
 
 
+def error_extras(body: object) -> tuple[str | None, str | None]:
+    """A v3 error's (param, doc_url): the request field at fault and HeyGen's page on the error."""
+    error = body.get("error") if isinstance(body, dict) else None
+    if not isinstance(error, dict):
+        return None, None
+    return _text(error.get("param")), _text(error.get("doc_url"))
+
+
+def code_is(code: object, expected: str) -> bool:
+    """True when HeyGen's error code is `expected`, in whatever case HeyGen wrote it."""
+    return isinstance(code, str) and code.strip().lower() == expected
+
+
+def is_request_in_progress(response: httpx.Response) -> bool:
+    """A 409 saying a request with the same Idempotency-Key is still running: worth retrying."""
+    if response.status_code != 409:
+        return False
+    code, _ = error_details(decode_json(response))
+    return code_is(code, "request_in_progress")
+
+
 def request_id(response: httpx.Response) -> str | None:
     value: str | None = response.headers.get(REQUEST_ID_HEADER)
     return value
@@ -107,6 +131,8 @@ def make_status_error(response: httpx.Response, *, retry_after: float | None = N
     status = response.status_code
     text = message or _describe_without_message(response, body)
     hint = _HINTS.get(status)
+    if code_is(code, "insufficient_credit"):
+        hint = "the account has too little credit for this call; nothing was done: add credit, then retry"
     if hint:
         text = f"{text} ({hint})"
     if 300 <= status < 400:
@@ -118,12 +144,16 @@ def make_status_error(response: httpx.Response, *, retry_after: float | None = N
         "code": code,
         "request_id": request_id(response),
     }
+    error: APIStatusError
     if status == 429:
-        return RateLimitError(text, retry_after=retry_after, **kwargs)
-    error_class = _STATUS_ERRORS.get(status)
-    if error_class is None:
-        error_class = InternalServerError if status >= 500 else APIStatusError
-    return error_class(text, **kwargs)
+        error = RateLimitError(text, retry_after=retry_after, **kwargs)
+    else:
+        error_class = _STATUS_ERRORS.get(status)
+        if error_class is None:
+            error_class = InternalServerError if status >= 500 else APIStatusError
+        error = error_class(text, **kwargs)
+    error.param, error.doc_url = error_extras(body)
+    return error
 
 
 def body_preview(response: httpx.Response, limit: int = 200) -> str:

@@ -17,10 +17,15 @@
     │   │   └── InternalServerError          5xx
     │   ├── EnvelopeError            HTTP 2xx whose body says failure (`error` set, or code != 100)
     │   └── APIResponseValidationError  a body that is not the documented shape
-    └── TrainingError                the training itself, seen by the polling helpers
-        ├── TrainingFailedError      HeyGen reports status `failed` (has error_message)
-        ├── TrainingNotStartedError  the group stays `empty`: no training to wait for
-        └── TrainingTimeoutError     the wait's deadline passed (has last_status, last_error)
+    ├── TrainingError                the v2 training, seen by the polling helpers
+    │   ├── TrainingFailedError      HeyGen reports status `failed` (has error_message)
+    │   ├── TrainingNotStartedError  the group stays `empty`: no training to wait for
+    │   └── TrainingTimeoutError     the wait's deadline passed (also a WaitTimeoutError)
+    ├── AvatarError                  a v3 avatar or look that did not become ready (_avatar_errors)
+    │   ├── AvatarFailedError        HeyGen reports `failed` (has error_code, error_message)
+    │   ├── AvatarConsentRequiredError  `pending_consent`: consent is needed before it trains
+    │   └── AvatarTimeoutError       the wait's deadline passed (also a WaitTimeoutError)
+    └── WaitTimeoutError             any wait that ran out (has last_status, last_error, timeout)
 
 No error's text, repr or attributes contain the API key: requests and responses attached to an
 error carry the key header redacted.
@@ -31,6 +36,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import httpx
+
+from ._constants import IDEMPOTENCY_KEY_HEADER
 
 if TYPE_CHECKING:
     from .types import TrainingJob, TrainingStatus
@@ -57,6 +64,7 @@ __all__ = [
     "TrainingNotStartedError",
     "TrainingTimeoutError",
     "UnprocessableEntityError",
+    "WaitTimeoutError",
 ]
 
 
@@ -85,6 +93,8 @@ class APIError(HeyGenError):
         request: The request, with the API key header redacted.
         body: The decoded JSON body, if there was one.
         request_id: HeyGen's `X-Request-Id` header, if sent; quote it to HeyGen support.
+        param: The request field HeyGen blames (v3 errors), if it named one.
+        doc_url: HeyGen's page about this error (v3 errors), if it sent one.
     """
 
     message: str
@@ -92,6 +102,9 @@ class APIError(HeyGenError):
     request: httpx.Request | None
     body: object
     request_id: str | None
+    # Set by the error mapper from a v3 body; class defaults keep every constructor unchanged.
+    param: str | None = None
+    doc_url: str | None = None
 
     def __init__(
         self,
@@ -109,10 +122,27 @@ class APIError(HeyGenError):
         self.code = code
         self.request_id = request_id
 
+    @property
+    def idempotency_key(self) -> str | None:
+        """The `Idempotency-Key` the failed request carried, if any.
+
+        Retrying later with the same key (`idempotency_key=`) is safe: HeyGen answers a repeat
+        within 24 hours with the first call's result instead of doing the work twice.
+        """
+        if self.request is None:
+            return None
+        value: str | None = self.request.headers.get(IDEMPOTENCY_KEY_HEADER)
+        return value
+
     def __str__(self) -> str:
         prefix = self._prefix()
         text = f"{prefix}: {self.message}" if prefix else self.message
-        return f"{text} (request_id: {self.request_id})" if self.request_id else text
+        if self.request_id:
+            text = f"{text} (request_id: {self.request_id})"
+        key = self.idempotency_key
+        if key:
+            text = f"{text} (retrying with idempotency_key={key!r} cannot do it twice)"
+        return text
 
     def _prefix(self) -> str:
         return str(self.code) if self.code is not None else ""
@@ -276,7 +306,25 @@ class TrainingNotStartedError(TrainingError):
         )
 
 
-class TrainingTimeoutError(TrainingError):
+class WaitTimeoutError(HeyGenError):
+    """A wait ran out before what it waited for finished: v2 training or a v3 avatar.
+
+    `except heygen.WaitTimeoutError` catches both `TrainingTimeoutError` and `AvatarTimeoutError`;
+    the work may still be running, so waiting again is safe.
+
+    Attributes:
+        last_status: The last status seen, or None if no poll succeeded in time (a
+            `TrainingStatus` for training; an `AvatarGroup` or `AvatarLook` for v3).
+        last_error: The error of the last poll, if it failed (also the `__cause__`).
+        timeout: The wait's timeout, in seconds.
+    """
+
+    last_status: object
+    last_error: HeyGenError | None
+    timeout: float
+
+
+class TrainingTimeoutError(TrainingError, WaitTimeoutError):
     """The wait ran out before training reached a terminal status.
 
     Attributes:
@@ -285,7 +333,8 @@ class TrainingTimeoutError(TrainingError):
         timeout: The wait's timeout, in seconds.
     """
 
-    last_error: APIError | HeyGenError | None
+    last_status: TrainingStatus | None
+    last_error: HeyGenError | None
 
     def __init__(self, group_id: str, timeout: float, status: TrainingStatus | None) -> None:
         seen = f"last status {status.raw_status!r}" if status else "no status received"

@@ -19,8 +19,8 @@ import httpx
 
 from . import _retry
 from ._clock import Clock
-from ._constants import API_KEY_HEADER, MAX_RESPONSE_BYTES
-from ._envelope import make_status_error, request_id
+from ._constants import API_KEY_HEADER, IDEMPOTENCY_KEY_HEADER, MAX_RESPONSE_BYTES
+from ._envelope import is_request_in_progress, make_status_error, request_id
 from ._exceptions import APIConnectionError, APIResponseValidationError, APITimeoutError
 
 logger = logging.getLogger("heygen")
@@ -243,6 +243,11 @@ class _CallBase:
     """State of one facade call: its options, its attempts, its deadline and its final response.
 
     The sync and async subclasses only send, read and sleep; every decision is made here.
+
+    `idempotency_key`, when the facade sets one, goes on every attempt as `Idempotency-Key`, and
+    makes a POST as safe to retry as a GET: HeyGen replays the first answer to a repeated key
+    instead of doing the work (and charging) twice, and answers 409 `request_in_progress` while
+    the first attempt still runs, which is retried too.
     """
 
     __slots__ = (
@@ -254,6 +259,7 @@ class _CallBase:
         "_started",
         "_timeout",
         "attempts",
+        "idempotency_key",
         "response",
     )
 
@@ -262,10 +268,11 @@ class _CallBase:
         self._options = options
         self.attempts = 0
         self.response: httpx.Response | None = None
+        self.idempotency_key: str | None = None
 
     def _begin(self, method: str) -> None:
         options = self._options
-        self._idempotent = method.upper() in _retry.IDEMPOTENT_METHODS
+        self._idempotent = method.upper() in _retry.IDEMPOTENT_METHODS or self.idempotency_key is not None
         self._started = options.clock.monotonic()
         self._deadline = None if options.budget is None else self._started + options.budget
         self._timeout = options.first_timeout  # the whole budget: worked out once per client
@@ -278,14 +285,19 @@ class _CallBase:
         json: object,
         headers: Mapping[str, str] | None,
         params: Mapping[str, Any] | None,
+        files: Any = None,
     ) -> httpx.Request:
         options = self._options
         self.attempts += 1
+        merged = {**options.request_headers, **headers} if headers else options.request_headers
+        if self.idempotency_key is not None:
+            merged = {**merged, IDEMPOTENCY_KEY_HEADER: self.idempotency_key}
         request: httpx.Request = self._http.build_request(
             method,
             _parse_url(options.base_url + url),
             json=json,
-            headers={**options.request_headers, **headers} if headers else options.request_headers,
+            files=files,
+            headers=merged,
             params=params,
             timeout=self._timeout,
         )
@@ -320,7 +332,10 @@ class _CallBase:
 
     def _retry_after_response(self, response: httpx.Response, request: httpx.Request) -> float | None:
         """The delay before retrying this response, or None if it is final (see `_finish`)."""
-        if response.is_success or not _retry.is_retryable_status(
+        if response.is_success:
+            return None
+        in_progress = self.idempotency_key is not None and is_request_in_progress(response)
+        if not in_progress and not _retry.is_retryable_status(
             response.status_code, idempotent=self._idempotent
         ):
             return None
@@ -421,10 +436,11 @@ class SyncCall(_CallBase):
         json: object = None,
         headers: Mapping[str, str] | None = None,
         params: Mapping[str, Any] | None = None,
+        files: Any = None,
     ) -> httpx.Response:
         self._begin(method)
         while True:
-            request = self._build(method, url, json, headers, params)
+            request = self._build(method, url, json, headers, params, files)
             try:
                 response = _answer(self._http.send, request)
                 self._read(response, request)
@@ -465,10 +481,11 @@ class AsyncCall(_CallBase):
         json: object = None,
         headers: Mapping[str, str] | None = None,
         params: Mapping[str, Any] | None = None,
+        files: Any = None,
     ) -> httpx.Response:
         self._begin(method)
         while True:
-            request = self._build(method, url, json, headers, params)
+            request = self._build(method, url, json, headers, params, files)
             try:
                 response = await _async_answer(self._http.send, request)
                 await self._read(response, request)

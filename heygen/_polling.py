@@ -1,9 +1,14 @@
-"""Polling decisions for `wait_for_training`: pure, shared by the sync and async clients."""
+"""Polling decisions for every wait: pure, shared by the sync and async clients.
+
+`Waiter` holds what all waits share (the deadline, the schedule, which errors to wait through);
+`TrainingWaiter` reads v2 training statuses, `heygen._avatar_polling.AvatarWaiter` v3 ones.
+"""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterator
+from typing import Generic, TypeVar
 
 import httpx
 
@@ -23,6 +28,7 @@ from ._http import cap_timeout
 from .types import TrainingState, TrainingStatus
 
 logger = logging.getLogger("heygen")
+S = TypeVar("S")
 
 
 def poll_intervals(cap: float) -> Iterator[float]:
@@ -54,11 +60,80 @@ def validate_wait(timeout: float, poll_interval: float) -> None:
             raise ValueError(f"{name} must be a positive, finite number of seconds, got {value!r}")
 
 
-class TrainingWaiter:
-    """The state of one `wait_for_training`: deadline, backoff, last status; raises at the end.
+class Waiter(Generic[S]):
+    """The state of one wait: deadline, backoff, last status, last error; raises at the end.
 
-    The sync and async shells only fetch and sleep; every decision is made here.
+    The sync and async shells only fetch and sleep; every decision is made here. Subclasses
+    read their statuses (`observe`) and say what a timeout raises (`timeout_error`).
     """
+
+    def __init__(
+        self,
+        subject: str,
+        *,
+        timeout: float,
+        poll_interval: float,
+        on_progress: Callable[[S], object] | None,
+        clock: Clock,
+        request_timeout: httpx.Timeout | None,
+    ) -> None:
+        validate_wait(timeout, poll_interval)
+        if on_progress is not None and not callable(on_progress):
+            raise TypeError(f"on_progress must be callable, got {type(on_progress).__name__}")
+        self.subject = subject
+        self.timeout = float(timeout)
+        self.last_status: S | None = None
+        self.last_error: HeyGenError | None = None
+        self.polls = 0
+        self._server_asked_wait = 0.0
+        self._on_progress = on_progress
+        self._clock = clock
+        self._started = clock.monotonic()
+        self._deadline = self._started + timeout
+        self._intervals = poll_intervals(float(poll_interval))
+        self._request_timeout = request_timeout
+
+    def timeout_error(self) -> HeyGenError:
+        """The error for a wait whose deadline passed (with `last_error` set on it)."""
+        raise NotImplementedError
+
+    def _remaining(self) -> float:
+        remaining = self._deadline - self._clock.monotonic()
+        if remaining <= 0:
+            raise self.timeout_error() from self.last_error
+        return remaining
+
+    def request_timeout(self) -> httpx.Timeout:
+        """The next status call's timeout: the client's, cut to what is left of the wait."""
+        remaining = self._remaining()
+        self.polls += 1
+        return cap_timeout(self._request_timeout, remaining)
+
+    def observe_error(self, error: HeyGenError) -> None:
+        """Keep waiting through transient errors (already retried by the client); raise the rest.
+
+        A `Retry-After` is obeyed for the next poll; one longer than the time left ends the wait
+        with that error, since no poll could succeed in time.
+        """
+        if not is_transient(error):
+            raise error
+        self.last_error = error
+        retry_after = getattr(error, "retry_after", None)
+        if retry_after is not None:
+            if retry_after >= self._remaining():
+                raise error
+            self._server_asked_wait = retry_after
+        logger.info("Polling %s: %s; still waiting", self.subject, error)
+
+    def next_sleep(self) -> float:
+        """Seconds to sleep before the next poll, never past the deadline."""
+        interval = max(next(self._intervals), self._server_asked_wait)
+        self._server_asked_wait = 0.0
+        return min(interval, self._remaining())
+
+
+class TrainingWaiter(Waiter[TrainingStatus]):
+    """One `wait_for_training`: reads v2 training statuses; `empty` too long means no training."""
 
     def __init__(
         self,
@@ -70,35 +145,21 @@ class TrainingWaiter:
         clock: Clock,
         request_timeout: httpx.Timeout | None,
     ) -> None:
-        validate_wait(timeout, poll_interval)
-        if on_progress is not None and not callable(on_progress):
-            raise TypeError(f"on_progress must be callable, got {type(on_progress).__name__}")
+        super().__init__(
+            f"group {group_id!r}",
+            timeout=timeout,
+            poll_interval=poll_interval,
+            on_progress=on_progress,
+            clock=clock,
+            request_timeout=request_timeout,
+        )
         self.group_id = group_id
-        self.timeout = float(timeout)
-        self.last_status: TrainingStatus | None = None
-        self.last_error: HeyGenError | None = None
-        self.polls = 0
         self._empty_since: float | None = None
-        self._server_asked_wait = 0.0
-        self._on_progress = on_progress
-        self._clock = clock
-        self._deadline = clock.monotonic() + timeout
-        self._intervals = poll_intervals(float(poll_interval))
-        self._request_timeout = request_timeout
 
-    def _remaining(self) -> float:
-        remaining = self._deadline - self._clock.monotonic()
-        if remaining <= 0:
-            error = TrainingTimeoutError(self.group_id, self.timeout, self.last_status)
-            error.last_error = self.last_error
-            raise error from self.last_error
-        return remaining
-
-    def request_timeout(self) -> httpx.Timeout:
-        """The next status call's timeout: the client's, cut to what is left of the wait."""
-        remaining = self._remaining()
-        self.polls += 1
-        return cap_timeout(self._request_timeout, remaining)
+    def timeout_error(self) -> TrainingTimeoutError:
+        error = TrainingTimeoutError(self.group_id, self.timeout, self.last_status)
+        error.last_error = self.last_error
+        return error
 
     def observe(self, status: TrainingStatus) -> TrainingStatus | None:
         """The final status on success; raises on failure; None to keep polling."""
@@ -125,25 +186,3 @@ class TrainingWaiter:
             self._empty_since = now
         elif now - self._empty_since >= EMPTY_GRACE:
             raise TrainingNotStartedError(status, EMPTY_GRACE)
-
-    def observe_error(self, error: HeyGenError) -> None:
-        """Keep waiting through transient errors (already retried by the client); raise the rest.
-
-        A `Retry-After` is obeyed for the next poll; one longer than the time left ends the wait
-        with that error, since no poll could succeed in time.
-        """
-        if not is_transient(error):
-            raise error
-        self.last_error = error
-        retry_after = getattr(error, "retry_after", None)
-        if retry_after is not None:
-            if retry_after >= self._remaining():
-                raise error
-            self._server_asked_wait = retry_after
-        logger.info("Polling group %r: %s; still waiting", self.group_id, error)
-
-    def next_sleep(self) -> float:
-        """Seconds to sleep before the next poll, never past the deadline."""
-        interval = max(next(self._intervals), self._server_asked_wait)
-        self._server_asked_wait = 0.0
-        return min(interval, self._remaining())

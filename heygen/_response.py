@@ -7,7 +7,7 @@ from typing import Generic, TypeVar
 
 import httpx
 
-from ._constants import REQUEST_ID_HEADER
+from ._constants import IDEMPOTENCY_KEY_HEADER, REQUEST_ID_HEADER
 
 T = TypeVar("T")
 
@@ -42,6 +42,12 @@ class RawResponse(Generic[T]):
     def request_id(self) -> str | None:
         """HeyGen's `X-Request-Id`, when it sent one."""
         value: str | None = self.http_response.headers.get(REQUEST_ID_HEADER)
+        return value
+
+    @property
+    def idempotency_key(self) -> str | None:
+        """The `Idempotency-Key` the call sent (creates and uploads), the same on every attempt."""
+        value: str | None = self.http_response.request.headers.get(IDEMPOTENCY_KEY_HEADER)
         return value
 
     def parse(self) -> T:

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Regenerate generated/ from the provided spec and the overlays, or check that it is fresh.
+"""Regenerate generated/ from the v2 spec (provided + overlays) and the v3 spec, or check it is fresh.
 
     scripts/generate.py          rebuild generated/ (what `make generate` runs)
     scripts/generate.py --check  regenerate into a temporary folder and diff against generated/
@@ -26,8 +26,9 @@ from _spec import (
     CORRECTED_SPEC_NAME,
     GENERATED_DIR,
     PACKAGE_NAME,
+    MergeError,
     OverlayError,
-    corrected_spec,
+    client_spec,
     dump_json,
 )
 
@@ -36,7 +37,7 @@ def generate_into(workdir: Path) -> Path:
     """Generate the package under workdir and return its folder."""
     workdir.mkdir(parents=True, exist_ok=True)
     spec_path = workdir / "corrected-openapi.json"
-    spec_text = dump_json(corrected_spec())
+    spec_text = dump_json(client_spec())
     spec_path.write_text(spec_text, encoding="utf-8")
     output = workdir / PACKAGE_NAME
     generator = Path(sys.executable).with_name("openapi-python-client")
@@ -51,7 +52,7 @@ def generate_into(workdir: Path) -> Path:
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise SystemExit(f"openapi-python-client failed:\n{result.stdout}\n{result.stderr}")
-    # The corrected spec travels with the client generated from it (the local fake reads it).
+    # The merged v2+v3 spec travels with the client generated from it (the local fake reads it).
     (output / CORRECTED_SPEC_NAME).write_text(spec_text, encoding="utf-8")
     for cache in output.rglob("__pycache__"):
         shutil.rmtree(cache)
@@ -88,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="heygen-generate-") as tmp:
         try:
             fresh = generate_into(Path(tmp))
-        except OverlayError as error:
+        except (OverlayError, MergeError) as error:
             print(f"error: {error}", file=sys.stderr)
             return 1
         if args.check:

@@ -48,6 +48,77 @@ RESULT_FIELDS: dict[str, dict[str, tuple[str, ...]]] = {
         "updated_at": ("data", "updated_at"),
     },
 }
+# v3: the facade's names are not settled yet, so these keys are HeyGen's body names (with
+# `look_id`/`look_status`/`error_code`/`error_message` where a name would be ambiguous).
+Fields = dict[str, tuple[str, ...]]
+_PAGE: Fields = {"has_more": ("has_more",), "next_token": ("next_token",)}
+_GROUP: Fields = {
+    "id": ("data", "id"),
+    "status": ("data", "status"),
+    "looks_count": ("data", "looks_count"),
+    "consent_status": ("data", "consent_status"),
+    "preview_image_url": ("data", "preview_image_url"),
+    "error_code": ("data", "error", "code"),
+    "error_message": ("data", "error", "message"),
+}
+_LOOK: Fields = {
+    "id": ("data", "id"),
+    "name": ("data", "name"),
+    "group_id": ("data", "group_id"),
+    "status": ("data", "status"),
+    "avatar_type": ("data", "avatar_type"),
+    "image_width": ("data", "image_width"),
+    "image_height": ("data", "image_height"),
+    "preferred_orientation": ("data", "preferred_orientation"),
+    "error_code": ("data", "error", "code"),
+    "error_message": ("data", "error", "message"),
+}
+_ENDPOINT: Fields = {
+    "endpoint_id": ("data", "endpoint_id"),
+    "url": ("data", "url"),
+    "status": ("data", "status"),
+    "secret": ("data", "secret"),
+    "events": ("data", "events"),
+    "created_at": ("data", "created_at"),
+}
+_DELETED: Fields = {"id": ("data", "id")}
+_EMPTY: Fields = {"data": ("data",)}
+_SECRET: Fields = {"endpoint_id": ("data", "endpoint_id"), "secret": ("data", "secret")}
+_UPLOADED: Fields = {name: ("data", name) for name in ("asset_id", "url", "mime_type", "size_bytes")}
+_ASSET: Fields = {name: ("data", name) for name in ("id", "name", "type", "uploaded_at", "url")}
+_CREATED: Fields = {
+    "look_id": ("data", "avatar_item", "id"),
+    "look_status": ("data", "avatar_item", "status"),
+    "group_id": ("data", "avatar_group", "id"),
+    "status": ("data", "avatar_group", "status"),
+}
+_CONSENT: Fields = {
+    "url": ("data", "url"),
+    "group_id": ("data", "avatar_group", "id"),
+    "status": ("data", "avatar_group", "status"),
+}
+RESULT_FIELDS.update(
+    {
+        "upload-asset": _UPLOADED,
+        "get-asset": _ASSET,
+        "create-avatar": _CREATED,
+        "get-avatar-group": _GROUP,
+        "list-avatar-groups": _PAGE,
+        "delete-avatar-group": _DELETED,
+        "create-avatar-consent": _CONSENT,
+        "list-avatar-looks": _PAGE,
+        "get-avatar-look": _LOOK,
+        "update-avatar-look": _LOOK,
+        "delete-avatar-look": _DELETED,
+        "create-webhook-endpoint": _ENDPOINT,
+        "list-webhook-endpoints": _PAGE,
+        "update-webhook-endpoint": _ENDPOINT,
+        "delete-webhook-endpoint": _EMPTY,
+        "rotate-webhook-secret": _SECRET,
+        "list-webhook-event-types": _PAGE,
+        "list-webhook-events": _PAGE,
+    }
+)
 UNKNOWN_STATE = "unknown"
 
 

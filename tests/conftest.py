@@ -36,6 +36,34 @@ def corrected_spec_file(corrected_spec: dict[str, Any], tmp_path_factory: pytest
     return path
 
 
+@pytest.fixture(scope="session")
+def v3_spec() -> dict[str, Any]:
+    """Our v3 document (openapi/v3/heygen-v3.yaml), as JSON data."""
+    return _spec.v3_spec()
+
+
+@pytest.fixture(scope="session")
+def client_spec() -> dict[str, Any]:
+    """The v2 corrected spec and the v3 document merged: what the client is generated from."""
+    return _spec.client_spec()
+
+
+@pytest.fixture(scope="session")
+def v3_spec_file(v3_spec: dict[str, Any], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The v3 document as JSON, for the Node.js tools (Spectral, Prism)."""
+    path = tmp_path_factory.mktemp("spec") / "heygen-v3.json"
+    path.write_text(_spec.dump_json(v3_spec), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def client_spec_file(client_spec: dict[str, Any], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The merged spec as JSON, for the Node.js tools."""
+    path = tmp_path_factory.mktemp("spec") / "client-openapi.json"
+    path.write_text(_spec.dump_json(client_spec), encoding="utf-8")
+    return path
+
+
 def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
     """Print what the contract suite measured: how many property examples ran, how long Prism took."""
     examples: dict[str, int] = {}

@@ -145,3 +145,13 @@ def test_an_unknown_section_is_refused() -> None:
     )
     assert done.returncode == 2
     assert "unknown section ['asnyc']" in done.stderr
+
+
+@pytest.mark.slow
+def test_the_upload_benchmark_prints_its_peak_memory(smoke: tuple[str, dict[str, Any]]) -> None:
+    table, result = smoke
+    row = _row(table, "client.assets.upload(Path), streamed", "Upload of a")
+    assert re.search(r"\d+\.\d\d MiB$", row), row
+    upload = result["upload"]
+    # Streaming holds a small fraction of the file; reading it whole holds at least the file.
+    assert upload["streamed_peak_mib"] < upload["file_mib"] / 2 <= upload["read_whole_peak_mib"]

@@ -17,9 +17,18 @@ import pytest
 from heygen import APIStatusError, HeyGenError, RateLimitError
 from tests._fixtures import fixture_id, fixture_paths, load_fixture
 from tests._openapi import operations
-from tests.support.facade import KINDS, OPERATIONS, open_facade
+from tests.support.facade import KINDS, OPERATIONS, V3_OPERATIONS, open_facade
 
 GROUP_ID = "grp_contract_1"
+# The v3 operations are in the spec and have fixtures before the facade calls them. This names
+# them, so the gap is visible and shrinks: a v3 facade call added to OPERATIONS must leave this set.
+V3_AWAITING_FACADE = frozenset(
+    {
+        "create-webhook-endpoint", "list-webhook-endpoints",
+        "update-webhook-endpoint", "delete-webhook-endpoint", "rotate-webhook-secret",
+        "list-webhook-event-types", "list-webhook-events",
+    }
+)  # fmt: skip
 
 
 def _matches(actual: object, expected: Any) -> bool:
@@ -32,23 +41,46 @@ def _matches(actual: object, expected: Any) -> bool:
     return actual == expected and type(actual) is type(expected)
 
 
-def test_every_operation_in_the_spec_has_a_facade_call(corrected_spec: dict[str, Any]) -> None:
-    missing = [op.operation_id for op in operations(corrected_spec) if op.operation_id not in OPERATIONS]
+def test_every_operation_in_the_spec_has_a_facade_call(client_spec: dict[str, Any]) -> None:
+    in_spec = {op.operation_id for op in operations(client_spec)}
+    called = set(OPERATIONS) | set(V3_OPERATIONS)
+    missing = sorted(in_spec - called - V3_AWAITING_FACADE)
     assert not missing, f"add a line per operation to OPERATIONS in tests/support/facade.py: {missing}"
-    stale = sorted(set(OPERATIONS) - {op.operation_id for op in operations(corrected_spec)})
-    assert not stale, f"OPERATIONS names operations the corrected spec does not have: {stale}"
+    stale = sorted(called - in_spec)
+    assert not stale, f"OPERATIONS names operations the spec does not have: {stale}"
+    done = sorted(V3_AWAITING_FACADE & called)
+    assert not done, f"these have a facade call now: remove them from V3_AWAITING_FACADE: {done}"
+    assert not V3_AWAITING_FACADE - in_spec, sorted(V3_AWAITING_FACADE - in_spec)
+
+
+def _check_v3_items(operation: str, body: Any, view: dict[str, Any]) -> None:
+    """A page holds every item of the body, in order, read whole (ids and statuses)."""
+    if "items" not in view:
+        return
+    sent = body["data"]
+    assert [item.id for item in view["items"]] == [item["id"] for item in sent], operation
+    assert [item.raw_status for item in view["items"]] == [item.get("status") for item in sent], operation
+
+
+def _replayable() -> list[Path]:
+    return [path for path in fixture_paths() if load_fixture(path).operation not in V3_AWAITING_FACADE]
 
 
 @pytest.mark.parametrize("kind", KINDS)
-@pytest.mark.parametrize("path", fixture_paths(), ids=fixture_id)
+@pytest.mark.parametrize("path", _replayable(), ids=fixture_id)
 async def test_facade_yields_what_the_fixture_expects(path: Path, kind: str) -> None:
     fixture = load_fixture(path)
     async with open_facade(kind, handler=fixture.httpx_response, max_retries=0) as facade:
         if fixture.expected_result is not None:
             result = await facade.call(fixture.operation, GROUP_ID)
-            assert result.group_id == GROUP_ID
+            if fixture.operation in V3_OPERATIONS:
+                view = V3_OPERATIONS[fixture.operation][1](result)
+                _check_v3_items(fixture.operation, fixture.body, view)
+            else:
+                assert result.group_id == GROUP_ID
+                view = {name: getattr(result, name) for name in fixture.expected_result}
             for name, value in fixture.expected_result.items():
-                actual = getattr(result, name)
+                actual = view[name]
                 assert _matches(actual, value), f"{path}: {name} is {actual!r}, expected {value!r}"
             return
         with pytest.raises(HeyGenError) as caught:

@@ -1,4 +1,5 @@
-"""The recorded responses in tests/fixtures/ against the corrected spec and the generated client.
+"""The recorded responses in tests/fixtures/ against our specs (v2 corrected and v3, merged) and the
+generated client.
 
 Driven by the folder: a new fixture file is checked by adding it, and an operation in the spec
 without fixtures for its documented statuses fails, naming the files to add.
@@ -36,20 +37,21 @@ KNOWN_STATES = {state.value for state in TrainingState if state is not TrainingS
 
 
 @pytest.fixture(scope="module")
-def validators(corrected_spec: dict[str, Any]) -> SchemaValidators:
-    return SchemaValidators(corrected_spec)
+def validators(client_spec: dict[str, Any]) -> SchemaValidators:
+    return SchemaValidators(client_spec)
 
 
 @pytest.fixture(scope="module")
-def spec_operations(corrected_spec: dict[str, Any]) -> dict[str, Operation]:
-    return {operation.operation_id: operation for operation in operations(corrected_spec)}
+def spec_operations(client_spec: dict[str, Any]) -> dict[str, Operation]:
+    return {operation.operation_id: operation for operation in operations(client_spec)}
 
 
 def _operation_of(fixture: Fixture, spec_operations: dict[str, Operation]) -> Operation:
     if fixture.operation not in spec_operations:
         pytest.fail(
-            f"{fixture.path}: operation {fixture.operation!r} is not in the corrected spec "
-            f"(it has {sorted(spec_operations)}): rename the folder or add the operation in an overlay."
+            f"{fixture.path}: operation {fixture.operation!r} is in neither spec "
+            f"(they have {sorted(spec_operations)}): rename the folder, or add the operation "
+            "(an overlay for v2, openapi/v3/ for v3)."
         )
     return spec_operations[fixture.operation]
 
@@ -90,7 +92,7 @@ def test_fixture_file_is_well_formed(path: Path) -> None:
 
 
 @pytest.mark.parametrize("path", PATHS, ids=fixture_id)
-def test_fixture_matches_the_corrected_spec(
+def test_fixture_matches_the_spec(
     path: Path, spec_operations: dict[str, Operation], validators: SchemaValidators
 ) -> None:
     fixture = load_fixture(path)
@@ -120,7 +122,7 @@ def test_fixture_matches_the_corrected_spec(
 
 @pytest.mark.parametrize("path", PATHS, ids=fixture_id)
 def test_generated_client_parses_fixture_and_round_trips(
-    path: Path, spec_operations: dict[str, Operation], corrected_spec: dict[str, Any]
+    path: Path, spec_operations: dict[str, Operation], client_spec: dict[str, Any]
 ) -> None:
     """Documented JSON: parsed into the documented model, and `to_dict()` gives the body back.
     Anything else: the generated client cannot parse it, so the facade must handle it first."""
@@ -137,7 +139,7 @@ def test_generated_client_parses_fixture_and_round_trips(
             parse_response(operation, response)
         return
     parsed = parse_response(operation, response)
-    expected = model_name(resolve(corrected_spec, documented_json[1]))
+    expected = model_name(resolve(client_spec, documented_json[1]))
     if expected is not None:
         assert type(parsed).__name__ == expected
     assert type(parsed).__module__.startswith("heygen_api_client.models.")
@@ -203,10 +205,10 @@ def test_every_operation_has_fixtures_for_each_documented_status(
             missing.append(f'tests/fixtures/{operation_id}/200-<name>.json with "expect": {{"result": ...}}')
     orphans = sorted(set(statuses) - set(spec_operations))
     assert not missing, (
-        "Operations in the corrected spec need a fixture for each documented status "
+        "Operations in the specs need a fixture for each documented status "
         "(see tests/fixtures/README.md). Add:\n  " + "\n  ".join(missing)
     )
-    assert not orphans, f"fixture folders for operations not in the corrected spec: {orphans}"
+    assert not orphans, f"fixture folders for operations in neither spec: {orphans}"
 
 
 def _scalars(node: Any) -> list[Any]:

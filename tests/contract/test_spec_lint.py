@@ -1,5 +1,5 @@
-"""Both documents are valid OpenAPI 3.1; Spectral passes the corrected one and finds exactly the
-known defects in HeyGen's."""
+"""Every document is valid OpenAPI 3.1; Spectral passes ours (the v2 corrected spec, the v3 document,
+and their merge) and finds exactly the known defects in HeyGen's."""
 
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ KNOWN_PROVIDED_FINDINGS = {
 ERROR, WARN = 0, 1  # Spectral severities: 0 error, 1 warn, 2 info, 3 hint
 
 
-@pytest.mark.parametrize("which", ["provided_spec", "corrected_spec"])
+@pytest.mark.parametrize("which", ["provided_spec", "corrected_spec", "v3_spec", "client_spec"])
 def test_spec_is_valid_openapi_3_1(which: str, request: pytest.FixtureRequest) -> None:
     spec = request.getfixturevalue(which)
     assert str(spec["openapi"]).startswith("3.1."), spec["openapi"]
@@ -48,11 +48,18 @@ def test_spec_is_valid_openapi_3_1(which: str, request: pytest.FixtureRequest) -
 
 
 @pytest.fixture(scope="module")
-def spectral_findings(corrected_spec_file: Path) -> dict[str, list[dict[str, Any]]]:
-    """Spectral's findings per document, from one run over both."""
+def spectral_findings(
+    corrected_spec_file: Path, v3_spec_file: Path, client_spec_file: Path
+) -> dict[str, list[dict[str, Any]]]:
+    """Spectral's findings per document, from one run over all of them."""
     if not SPECTRAL.exists():
         pytest.fail(f"{SPECTRAL} is missing: run `make setup` (npm ci installs the pinned Spectral).")
-    documents = {"corrected": corrected_spec_file, "provided": _spec.PROVIDED_SPEC}
+    documents = {
+        "corrected": corrected_spec_file,
+        "v3": v3_spec_file,
+        "client": client_spec_file,
+        "provided": _spec.PROVIDED_SPEC,
+    }
     result = subprocess.run(
         [str(SPECTRAL), "lint", "--ruleset", str(RULESET), "--format", "json", "--quiet",
          "--fail-severity", "warn", *map(str, documents.values())],
@@ -72,11 +79,16 @@ def _describe(finding: dict[str, Any]) -> str:
     return f"{finding['code']} at {pointer(*finding['path'])}: {finding['message']}"
 
 
-def test_corrected_spec_lints_clean(spectral_findings: dict[str, list[dict[str, Any]]]) -> None:
-    failing = [f for f in spectral_findings["corrected"] if f["severity"] in (ERROR, WARN)]
-    assert not failing, (
-        "Spectral findings in the corrected spec (fix them in openapi/overlays/):\n"
-        + "\n".join(map(_describe, failing))
+@pytest.mark.parametrize(
+    ("document", "fix_in"),
+    [("corrected", "openapi/overlays/"), ("v3", "openapi/v3/"), ("client", "openapi/")],
+)
+def test_our_specs_lint_clean(
+    spectral_findings: dict[str, list[dict[str, Any]]], document: str, fix_in: str
+) -> None:
+    failing = [f for f in spectral_findings[document] if f["severity"] in (ERROR, WARN)]
+    assert not failing, f"Spectral findings in the {document} spec (fix them in {fix_in}):\n" + "\n".join(
+        map(_describe, failing)
     )
 
 

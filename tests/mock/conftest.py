@@ -15,16 +15,21 @@ from tests._summary import add_summary_line
 
 @pytest.fixture(scope="session")
 def prism_servers(
-    request: pytest.FixtureRequest, corrected_spec_file: Path, tmp_path_factory: pytest.TempPathFactory
+    request: pytest.FixtureRequest,
+    corrected_spec_file: Path,
+    v3_spec_file: Path,
+    tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[dict[str, _prism.PrismServer]]:
-    """Prism on the corrected spec and on HeyGen's document as published, started together on
-    free 127.0.0.1 ports with --errors (request and response violations become error answers),
-    and a second one on HeyGen's document without --errors (it serves its example even though
-    the example breaks the document's schema, and reports that in `sl-violations`)."""
+    """Prism on the corrected spec, on our v3 document and on HeyGen's document as published,
+    started together on free 127.0.0.1 ports with --errors (request and response violations
+    become error answers), and a second one on HeyGen's document without --errors (it serves its
+    example even though the example breaks the document's schema, and reports that in
+    `sl-violations`)."""
     log_dir = tmp_path_factory.mktemp("prism")
     servers = _prism.start_many(
         {
             "corrected": corrected_spec_file,
+            "v3": v3_spec_file,
             "provided": _spec.PROVIDED_SPEC,
             "provided-no-errors": _spec.PROVIDED_SPEC,
         },
@@ -57,6 +62,18 @@ def prism_provided(prism_servers: dict[str, _prism.PrismServer]) -> _prism.Prism
 def prism_provided_no_errors(prism_servers: dict[str, _prism.PrismServer]) -> _prism.PrismServer:
     """Prism serving HeyGen's document as published, without --errors."""
     return prism_servers["provided-no-errors"]
+
+
+@pytest.fixture(scope="session")
+def prism_v3(prism_servers: dict[str, _prism.PrismServer]) -> _prism.PrismServer:
+    """Prism serving our v3 document on its own."""
+    return prism_servers["v3"]
+
+
+@pytest.fixture
+def v3_client(prism_v3: _prism.PrismServer) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=prism_v3.base_url, timeout=10, trust_env=False) as client:
+        yield client
 
 
 @pytest.fixture

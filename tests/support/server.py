@@ -249,7 +249,7 @@ class ScriptedServer:
                 finally:
                     received.done.set()
 
-            do_GET = do_POST = do_PUT = do_DELETE = _serve
+            do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = _serve
 
             def _reply(self, reply: Reply) -> None:
                 if isinstance(reply.body, bytes):

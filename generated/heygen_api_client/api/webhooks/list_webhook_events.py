@@ -1,0 +1,239 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.v3_error_envelope import V3ErrorEnvelope
+from ...models.webhook_event_page import WebhookEventPage
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    event_type: str | Unset = UNSET,
+    entity_id: str | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    token: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["event_type"] = event_type
+
+    params["entity_id"] = entity_id
+
+    params["limit"] = limit
+
+    params["token"] = token
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v3/webhooks/events",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> V3ErrorEnvelope | WebhookEventPage | None:
+    if response.status_code == 200:
+        response_200 = WebhookEventPage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = V3ErrorEnvelope.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = V3ErrorEnvelope.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = V3ErrorEnvelope.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 429:
+        response_429 = V3ErrorEnvelope.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = V3ErrorEnvelope.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[V3ErrorEnvelope | WebhookEventPage]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    event_type: str | Unset = UNSET,
+    entity_id: str | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    token: str | Unset = UNSET,
+) -> Response[V3ErrorEnvelope | WebhookEventPage]:
+    """List webhook events
+
+     One page of the events HeyGen has sent, newest first, optionally of one type or one entity.
+
+    Args:
+        event_type (str | Unset):
+        entity_id (str | Unset):
+        limit (int | Unset):
+        token (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[V3ErrorEnvelope | WebhookEventPage]
+    """
+
+    kwargs = _get_kwargs(
+        event_type=event_type,
+        entity_id=entity_id,
+        limit=limit,
+        token=token,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    event_type: str | Unset = UNSET,
+    entity_id: str | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    token: str | Unset = UNSET,
+) -> V3ErrorEnvelope | WebhookEventPage | None:
+    """List webhook events
+
+     One page of the events HeyGen has sent, newest first, optionally of one type or one entity.
+
+    Args:
+        event_type (str | Unset):
+        entity_id (str | Unset):
+        limit (int | Unset):
+        token (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        V3ErrorEnvelope | WebhookEventPage
+    """
+
+    return sync_detailed(
+        client=client,
+        event_type=event_type,
+        entity_id=entity_id,
+        limit=limit,
+        token=token,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    event_type: str | Unset = UNSET,
+    entity_id: str | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    token: str | Unset = UNSET,
+) -> Response[V3ErrorEnvelope | WebhookEventPage]:
+    """List webhook events
+
+     One page of the events HeyGen has sent, newest first, optionally of one type or one entity.
+
+    Args:
+        event_type (str | Unset):
+        entity_id (str | Unset):
+        limit (int | Unset):
+        token (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[V3ErrorEnvelope | WebhookEventPage]
+    """
+
+    kwargs = _get_kwargs(
+        event_type=event_type,
+        entity_id=entity_id,
+        limit=limit,
+        token=token,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    event_type: str | Unset = UNSET,
+    entity_id: str | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    token: str | Unset = UNSET,
+) -> V3ErrorEnvelope | WebhookEventPage | None:
+    """List webhook events
+
+     One page of the events HeyGen has sent, newest first, optionally of one type or one entity.
+
+    Args:
+        event_type (str | Unset):
+        entity_id (str | Unset):
+        limit (int | Unset):
+        token (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        V3ErrorEnvelope | WebhookEventPage
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            event_type=event_type,
+            entity_id=entity_id,
+            limit=limit,
+            token=token,
+        )
+    ).parsed

@@ -1,0 +1,226 @@
+"""Reads v3 answers (`{"data": ...}`) into the facade's results, checking each field's type.
+
+A field of the wrong type raises `ShapeError` naming its path (`data.avatar_group.created_at`);
+the adapter turns that into `APIResponseValidationError` with the response attached. Unknown
+extra fields are ignored, as HeyGen may add some at any time.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
+from typing import Any, TypeVar
+
+from ._avatar_types import (
+    Asset,
+    AvatarConsent,
+    AvatarCreation,
+    AvatarGroup,
+    AvatarLook,
+    AvatarStatus,
+    AvatarType,
+    FailureReason,
+    UploadedAsset,
+)
+
+logger = logging.getLogger("heygen")
+T = TypeVar("T")
+_STATUSES = {s.value: s for s in AvatarStatus if s is not AvatarStatus.UNKNOWN}
+_TYPES = {t.value: t for t in AvatarType if t is not AvatarType.UNKNOWN}
+_logged_unknown: set[str] = set()
+
+
+class ShapeError(Exception):
+    """The answer is not the documented shape at `path`."""
+
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(f"{path} {problem}")
+
+
+def _object(value: object, path: str) -> Mapping[str, Any]:
+    if not isinstance(value, Mapping):
+        raise ShapeError(path, f"is {type(value).__name__}, not an object")
+    return value
+
+
+def _str(data: Mapping[str, Any], key: str, path: str) -> str:
+    value = data.get(key)
+    if not isinstance(value, str):
+        raise ShapeError(f"{path}.{key}", "is missing" if value is None else f"is {value!r}, not text")
+    return value
+
+
+def _opt_str(data: Mapping[str, Any], key: str, path: str) -> str | None:
+    value = data.get(key)
+    if value is not None and not isinstance(value, str):
+        raise ShapeError(f"{path}.{key}", f"is {value!r}, not text")
+    return value
+
+
+def _int(data: Mapping[str, Any], key: str, path: str) -> int:
+    value = data.get(key)
+    if value is None:
+        raise ShapeError(f"{path}.{key}", "is missing")
+    return _check_int(value, f"{path}.{key}")
+
+
+def _opt_int(data: Mapping[str, Any], key: str, path: str) -> int | None:
+    value = data.get(key)
+    return None if value is None else _check_int(value, f"{path}.{key}")
+
+
+def _check_int(value: object, path: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ShapeError(path, f"is {value!r}, not a whole number")
+    return value
+
+
+def _time(data: Mapping[str, Any], key: str, path: str) -> datetime:
+    value = data.get(key)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        try:
+            return datetime.fromtimestamp(value, tz=UTC)
+        except (OverflowError, OSError, ValueError):
+            pass
+    raise ShapeError(f"{path}.{key}", "is missing" if value is None else f"is {value!r}, not Unix seconds")
+
+
+def _strings(data: Mapping[str, Any], key: str, path: str) -> tuple[str, ...]:
+    value = data.get(key)
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ShapeError(f"{path}.{key}", f"is {value!r}, not a list of text")
+    return tuple(value)
+
+
+def _status(data: Mapping[str, Any], path: str) -> tuple[AvatarStatus | None, str | None]:
+    raw = _opt_str(data, "status", path)
+    if raw is None:
+        return None, None
+    status = _STATUSES.get(raw, AvatarStatus.UNKNOWN)
+    if status is AvatarStatus.UNKNOWN and raw not in _logged_unknown:
+        _logged_unknown.add(raw)
+        logger.warning("HeyGen reported an avatar status this SDK does not know: %r", raw)
+    return status, raw
+
+
+def _failure(data: Mapping[str, Any], path: str) -> FailureReason | None:
+    value = data.get("error")
+    if value is None:
+        return None
+    error = _object(value, f"{path}.error")
+    return FailureReason(
+        code=_str(error, "code", f"{path}.error"), message=_str(error, "message", f"{path}.error")
+    )
+
+
+def group(value: object, path: str = "data") -> AvatarGroup:
+    data = _object(value, path)
+    status, raw = _status(data, path)
+    return AvatarGroup(
+        id=_str(data, "id", path),
+        name=_str(data, "name", path),
+        created_at=_time(data, "created_at", path),
+        looks_count=_int(data, "looks_count", path),
+        status=status,
+        raw_status=raw,
+        error=_failure(data, path),
+        consent_status=_opt_str(data, "consent_status", path),
+        gender=_opt_str(data, "gender", path),
+        default_voice_id=_opt_str(data, "default_voice_id", path),
+        preview_image_url=_opt_str(data, "preview_image_url", path),
+        preview_video_url=_opt_str(data, "preview_video_url", path),
+    )
+
+
+def look(value: object, path: str = "data") -> AvatarLook:
+    data = _object(value, path)
+    status, raw = _status(data, path)
+    avatar_type = _str(data, "avatar_type", path)
+    return AvatarLook(
+        id=_str(data, "id", path),
+        name=_str(data, "name", path),
+        avatar_type=_TYPES.get(avatar_type, AvatarType.UNKNOWN),
+        group_id=_opt_str(data, "group_id", path),
+        status=status,
+        raw_status=raw,
+        error=_failure(data, path),
+        gender=_opt_str(data, "gender", path),
+        default_voice_id=_opt_str(data, "default_voice_id", path),
+        preview_image_url=_opt_str(data, "preview_image_url", path),
+        preview_video_url=_opt_str(data, "preview_video_url", path),
+        image_width=_opt_int(data, "image_width", path),
+        image_height=_opt_int(data, "image_height", path),
+        preferred_orientation=_opt_str(data, "preferred_orientation", path),
+        tags=_strings(data, "tags", path),
+        supported_api_engines=_strings(data, "supported_api_engines", path),
+    )
+
+
+def creation(value: object, path: str = "data") -> AvatarCreation:
+    data = _object(value, path)
+    if data.get("avatar_item") is None:
+        raise ShapeError(f"{path}.avatar_item", "is missing: HeyGen did not say which look it created")
+    new_look = look(data["avatar_item"], f"{path}.avatar_item")
+    new_group = (
+        None if data.get("avatar_group") is None else group(data["avatar_group"], f"{path}.avatar_group")
+    )
+    if new_group is None and new_look.group_id is None:
+        raise ShapeError(f"{path}.avatar_group", "is missing, and the look names no group_id")
+    return AvatarCreation(look=new_look, group=new_group)
+
+
+def consent(value: object, path: str = "data") -> AvatarConsent:
+    data = _object(value, path)
+    return AvatarConsent(
+        group=group(data.get("avatar_group"), f"{path}.avatar_group"), url=_opt_str(data, "url", path)
+    )
+
+
+def uploaded(value: object, path: str = "data") -> UploadedAsset:
+    data = _object(value, path)
+    size = _int(data, "size_bytes", path)
+    return UploadedAsset(
+        asset_id=_str(data, "asset_id", path),
+        url=_str(data, "url", path),
+        mime_type=_str(data, "mime_type", path),
+        size_bytes=size,
+    )
+
+
+def asset(value: object, path: str = "data") -> Asset:
+    data = _object(value, path)
+    return Asset(
+        id=_str(data, "id", path),
+        name=_str(data, "name", path),
+        type=_str(data, "type", path),
+        owner=_str(data, "owner", path),
+        space_id=_str(data, "space_id", path),
+        uploaded_at=_time(data, "uploaded_at", path),
+        folder_id=_opt_str(data, "folder_id", path),
+        url=_opt_str(data, "url", path),
+    )
+
+
+def deleted(value: object, path: str = "data") -> str:
+    return _str(_object(value, path), "id", path)
+
+
+def data_of(body: object) -> object:
+    """The `data` of a v3 success body."""
+    return _object(body, "the body").get("data")
+
+
+def listing(body: object, read: Callable[[object, str], T]) -> tuple[list[T], bool, str | None]:
+    """A list answer's items, `has_more` and `next_token`."""
+    envelope = _object(body, "the body")
+    items = envelope.get("data")
+    if not isinstance(items, list):
+        raise ShapeError("data", f"is {type(items).__name__}, not a list")
+    has_more = envelope.get("has_more", False)
+    if not isinstance(has_more, bool):
+        raise ShapeError("has_more", f"is {has_more!r}, not true or false")
+    token = _opt_str(envelope, "next_token", "the body")
+    return [read(item, f"data[{index}]") for index, item in enumerate(items)], has_more, token
