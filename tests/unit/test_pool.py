@@ -78,9 +78,11 @@ async def _bursts(server: BurstServer, size: int, count: int, **settings: Any) -
 
 
 async def test_the_default_pool_keeps_64_calls_in_flight_on_the_same_connections() -> None:
-    # httpx's own default keeps 20 connections alive: the next bursts would open 44 new ones each.
+    # httpx's own default keeps 20 connections alive: the next bursts would open 44 new ones each
+    # (152 in all). A connection idle past the 5 s keep-alive expiry on a very busy machine may be
+    # reopened, hence the margin.
     server = await _bursts(BurstServer(64), 64, 3)
-    assert server.connections == 64
+    assert 64 <= server.connections < 64 + 16
 
 
 async def test_max_keepalive_bounds_the_connections_kept_between_bursts() -> None:
