@@ -13,6 +13,9 @@ No SDK here: only `httpx.AsyncClient` against `bench.server`, 64 calls in flight
    with the connections the pool holds, so at 64 in flight a 16-connection pool costs less CPU
    per call than a 64-connection one on loopback (where queueing costs little and reconnects
    are cheap; over TLS to a distant API, kept-alive connections win).
+4. In one such scan, every queued request is handed the same first idle connection (it stays
+   idle until the request's task runs), so all but one find it taken and go round again
+   (`ConnectionNotAvailable`, then another scan): the "retried" column, per call.
 
     python -m bench.httpx_repro [--calls N] [--rounds N]
 """
@@ -26,8 +29,10 @@ import statistics
 from collections import Counter
 from typing import Any
 
+import httpcore
 import httpx
 from httpcore._async.connection_pool import AsyncConnectionPool
+from httpcore._async.http11 import AsyncHTTP11Connection
 
 from bench.aio import CONCURRENCY, AsyncCall, GCTimer, throughput_round
 from bench.calls import API_KEY, STATUS_PATH, load_average, running_server
@@ -60,25 +65,36 @@ def cyclic_garbage_per_call(url: str, calls: int = 200) -> dict[str, int]:
     return {kind: count // calls for kind, count in kinds.most_common() if count >= calls}
 
 
-class _Opened:
-    """Counts the connections httpcore opens while installed."""
+class _Counted:
+    """Counts, while installed, the connections httpcore opens and the requests it sends round again."""
 
     def __init__(self) -> None:
-        self.count = 0
-        self._original = AsyncConnectionPool.create_connection
+        self.opened = 0
+        self.retried = 0
+        self._create = AsyncConnectionPool.create_connection
+        self._handle = AsyncHTTP11Connection.handle_async_request
 
-    def __enter__(self) -> _Opened:
-        original = self._original
+    def __enter__(self) -> _Counted:
+        create, handle = self._create, self._handle
 
         def create_connection(pool: AsyncConnectionPool, origin: Any) -> Any:
-            self.count += 1
-            return original(pool, origin)
+            self.opened += 1
+            return create(pool, origin)
+
+        async def handle_async_request(connection: AsyncHTTP11Connection, request: Any) -> Any:
+            try:
+                return await handle(connection, request)
+            except httpcore.ConnectionNotAvailable:
+                self.retried += 1
+                raise
 
         AsyncConnectionPool.create_connection = create_connection  # type: ignore[method-assign,assignment]
+        AsyncHTTP11Connection.handle_async_request = handle_async_request  # type: ignore[method-assign,assignment]
         return self
 
     def __exit__(self, *exc: object) -> None:
-        AsyncConnectionPool.create_connection = self._original  # type: ignore[method-assign]
+        AsyncConnectionPool.create_connection = self._create  # type: ignore[method-assign]
+        AsyncHTTP11Connection.handle_async_request = self._handle  # type: ignore[method-assign]
 
 
 def _getter(client: httpx.AsyncClient) -> AsyncCall:
@@ -105,9 +121,10 @@ async def pools(url: str, calls: int, rounds: int) -> dict[str, dict[str, float]
         for round_ in range(rounds):
             for name in list(clients) if round_ % 2 == 0 else list(reversed(clients)):
                 client = clients[name]
-                with _Opened() as opened:
+                with _Counted() as counted:
                     row = await throughput_round(_getter(client), calls, gc_timer)
-                row["opened_per_1k"] = opened.count / calls * 1000
+                row["opened_per_1k"] = counted.opened / calls * 1000
+                row["retried_per_call"] = counted.retried / calls
                 samples[name].append(row)
     finally:
         gc.callbacks.remove(gc_timer)
@@ -131,11 +148,11 @@ def main() -> None:
     print(f"raw httpx {httpx.__version__}, {CONCURRENCY} calls in flight, load average {load:.1f}")
     print(f"\n1. left to the garbage collector by each call: {sum(garbage.values())} objects: {garbage}")
     print(f"\n2./3. by pool (max connections / kept alive), median of {args.rounds} rounds of {args.calls}:")
-    print(f"  {'pool':<28}{'calls/s':>10}{'CPU':>12}{'GC':>10}{'opened/1k':>12}")
+    print(f"  {'pool':<28}{'calls/s':>10}{'CPU':>12}{'GC':>10}{'opened/1k':>12}{'retried':>10}")
     for name, row in by_pool.items():
         print(
             f"  {name:<28}{row['calls_per_s']:>10,.0f}{row['cpu_us']:>9,.0f} us"
-            f"{row['gc_us']:>7,.0f} us{row['opened_per_1k']:>12,.0f}"
+            f"{row['gc_us']:>7,.0f} us{row['opened_per_1k']:>12,.0f}{row['retried_per_call']:>10.2f}"
         )
 
 
