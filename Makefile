@@ -54,8 +54,8 @@ docs: .venv/.synced ## build the documentation site into site/
 	NO_MKDOCS_2_WARNING=1 $(RUN) mkdocs build --strict --quiet
 	@echo "Built the documentation into site/ (open site/index.html)."
 
-bench: .venv/.synced ## benchmarks: SDK overhead next to raw httpx, imports, memory, polling (a few minutes)
-	$(RUN) python -m bench
+bench: .venv/.synced ## benchmarks: SDK overhead next to raw httpx, imports, memory, polling (a few minutes; ARGS="--only async")
+	$(RUN) python -m bench $(ARGS)
 
 contract: setup ## contract tests only (spec, fixtures, Prism, schemathesis against the fake)
 	$(RUN) pytest tests/contract tests/mock --durations=5

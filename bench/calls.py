@@ -17,7 +17,7 @@ import subprocess
 import sys
 import time
 import tracemalloc
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,7 +32,7 @@ MODEL_ID = "gpt-4o-mini"
 STATUS_PATH = f"/v2/photo_avatar/train/status/{GROUP_ID}"
 TRAIN_PATH = "/v2/photo_avatar/train"
 MODEL_PATH = f"/v1/models/{MODEL_ID}"
-CONCURRENCY = 64
+CONCURRENCY = 64  # async calls in flight
 
 Call = Callable[[], object]
 
@@ -184,62 +184,6 @@ def per_call_latency(
     return result
 
 
-async def _throughput_round(call: Callable[[], Awaitable[object]], total: int) -> tuple[float, float]:
-    """(calls per second, client CPU seconds per call) for `total` calls, 64 at a time."""
-    per_worker = total // CONCURRENCY
-
-    async def worker() -> None:
-        for _ in range(per_worker):
-            await call()
-
-    started, cpu_started = time.perf_counter(), time.process_time()
-    await asyncio.gather(*(worker() for _ in range(CONCURRENCY)))
-    done = per_worker * CONCURRENCY
-    return done / (time.perf_counter() - started), (time.process_time() - cpu_started) / done
-
-
-async def _async_throughput(url: str, rounds: int, total: int) -> dict[str, dict[str, float]]:
-    import heygen
-
-    limits = httpx.Limits(max_connections=CONCURRENCY, max_keepalive_connections=CONCURRENCY)
-    async with (
-        httpx.AsyncClient(base_url=url, headers={"x-api-key": API_KEY}, limits=limits) as raw,
-        httpx.AsyncClient(limits=limits) as pool,
-        heygen.AsyncHeyGen(api_key=API_KEY, base_url=url, http_client=pool) as facade,
-    ):
-
-        async def raw_call() -> object:
-            return _json(await raw.get(STATUS_PATH))
-
-        async def facade_call() -> object:
-            return await facade.photo_avatars.training_status(GROUP_ID)
-
-        calls = {"raw_httpx": raw_call, "heygen": facade_call}
-        rates: dict[str, list[float]] = {key: [] for key in calls}
-        cpu: dict[str, list[float]] = {key: [] for key in calls}
-        for call in calls.values():  # open the 64 connections and warm up
-            await _throughput_round(call, CONCURRENCY * 4)
-        for round_ in range(rounds):
-            for key, call in calls.items() if round_ % 2 == 0 else reversed(calls.items()):
-                rate, cpu_per_call = await _throughput_round(call, total)
-                rates[key].append(rate)
-                cpu[key].append(cpu_per_call)
-    return {
-        key: {
-            "median_calls_per_s": statistics.median(rates[key]),
-            "cpu_us_per_call": statistics.median(cpu[key]) * 1e6,
-            "rounds": rounds,
-            "calls_per_round": total,
-        }
-        for key in calls
-    }
-
-
-def async_throughput(url: str, *, rounds: int, total: int) -> dict[str, dict[str, float]]:
-    """Calls per second with 64 in flight, raw `httpx.AsyncClient` against `AsyncHeyGen`."""
-    return asyncio.run(_async_throughput(url, rounds, total))
-
-
 def _retained_kib(call: Call, counts: tuple[int, ...]) -> list[float]:
     """KiB still allocated (per tracemalloc) after each count of calls, above a warmed-up start."""
     for _ in range(200):  # fill the caches a first call fills (regex, URL, pool)
@@ -303,6 +247,7 @@ def in_process(*, rounds: int, batch: int) -> dict[str, dict[str, float]]:
     sync and async (64 in flight), measured in interleaved rounds (median of the rounds).
     """
     import heygen
+    from bench.aio import throughput_round
 
     transport = _mock_transport()
     url = "http://127.0.0.1:9"
@@ -343,10 +288,10 @@ def in_process(*, rounds: int, batch: int) -> dict[str, dict[str, float]]:
 
             calls = {"async_raw_httpx": raw_call, "async_heygen": facade_call}
             for call in calls.values():
-                await _throughput_round(call, CONCURRENCY * 4)
+                await throughput_round(call, CONCURRENCY * 4)
             for round_ in range(rounds):
                 for key, call in calls.items() if round_ % 2 == 0 else reversed(calls.items()):
-                    cpu[key].append((await _throughput_round(call, CONCURRENCY * 4))[1])
+                    cpu[key].append((await throughput_round(call, CONCURRENCY * 4))["cpu_us"] / 1e6)
 
     with stack:
         asyncio.run(run_async())

@@ -9,7 +9,7 @@ from typing import Any, Self
 
 import httpx
 
-from . import _config
+from . import _config, _pool
 from ._assets import Assets, AsyncAssets
 from ._avatars import Avatars
 from ._avatars_async import AsyncAvatars
@@ -159,9 +159,18 @@ class HeyGen(_BaseClient):
         clock: Where retries and `wait_for_training` read the time and sleep. Leave it unset
             outside tests; in tests, pass the `heygen.testing.FakeClock` a `FakeHeyGen` runs on
             (or use `fake.client()`, which does), so that waiting takes no real time.
+        max_connections: The most connections the client's own pool opens at once (default
+            1,000). Calls beyond it wait for a free connection, within their timeout.
+        max_keepalive: How many idle connections the pool keeps open for the next calls
+            (default 100, at most `max_connections`). Set it to at least the number of calls
+            you run at once: past it, connections are closed and opened again all the time.
+        limits: An `httpx.Limits`, in place of `max_connections` and `max_keepalive` (for
+            its `keepalive_expiry`, or None for no limit). Pool settings are for the client's own
+            pool: with `http_client`, set them on your httpx client.
 
     Raises:
         heygen.ConfigurationError: no API key, or a base URL that cannot work.
+        TypeError, ValueError: a setting of the wrong type or out of range.
     """
 
     _http_client: httpx.Client
@@ -177,6 +186,9 @@ class HeyGen(_BaseClient):
         default_headers: Mapping[str, str] | None = None,
         allow_insecure_http: bool = False,
         webhook_secret: str | None = None,
+        max_connections: int | None = None,
+        max_keepalive: int | None = None,
+        limits: httpx.Limits | None = None,
         clock: Clock | None = None,
     ) -> None:
         self._configure(
@@ -192,8 +204,13 @@ class HeyGen(_BaseClient):
         )
         if http_client is not None and not isinstance(http_client, httpx.Client):
             raise TypeError(f"http_client must be an httpx.Client, got {type(http_client).__name__}")
+        pool_limits = _pool.resolve_limits(
+            limits, max_connections, max_keepalive, http_client_given=http_client is not None
+        )
         self._owns_http_client = http_client is None
-        self._http_client = http_client or httpx.Client(follow_redirects=False, headers=self._pool_headers)
+        self._http_client = http_client or httpx.Client(
+            follow_redirects=False, headers=self._pool_headers, limits=pool_limits
+        )
 
     @cached_property
     def photo_avatars(self) -> PhotoAvatars:
@@ -286,6 +303,9 @@ class AsyncHeyGen(_BaseClient):
         default_headers: Mapping[str, str] | None = None,
         allow_insecure_http: bool = False,
         webhook_secret: str | None = None,
+        max_connections: int | None = None,
+        max_keepalive: int | None = None,
+        limits: httpx.Limits | None = None,
         clock: Clock | None = None,
     ) -> None:
         self._configure(
@@ -301,9 +321,12 @@ class AsyncHeyGen(_BaseClient):
         )
         if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
             raise TypeError(f"http_client must be an httpx.AsyncClient, got {type(http_client).__name__}")
+        pool_limits = _pool.resolve_limits(
+            limits, max_connections, max_keepalive, http_client_given=http_client is not None
+        )
         self._owns_http_client = http_client is None
         self._http_client = http_client or httpx.AsyncClient(
-            follow_redirects=False, headers=self._pool_headers
+            follow_redirects=False, headers=self._pool_headers, limits=pool_limits
         )
 
     @cached_property

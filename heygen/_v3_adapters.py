@@ -2,12 +2,11 @@
 module that imports `heygen_api_client`, and only inside its functions, so `import heygen`
 stays free of it.
 
-Each `Operation` sends its request through the generated `*_detailed` function, with the
-`SyncCall`/`AsyncCall` standing in for the httpx client (paths, query, JSON and multipart bodies,
-all as the spec says). The answer is read by `_v3_parse` from the body itself, not from the
-generated models: those reject any status or avatar type newer than the spec (literal enums),
-which the facade must keep, as `UNKNOWN`. So the generated parse of a 2xx answer is not used,
-and what it raises on such a value is ignored; `_v3_parse` checks every field it reads.
+Each `Operation` builds its request with the generated client (paths, query, JSON and multipart
+bodies, all as the spec says) and sends it on the `SyncCall`/`AsyncCall`. The answer is read by
+`_v3_parse` from the body itself, not by the generated models: those reject any status or avatar
+type newer than the spec (literal enums), which the facade must keep, as `UNKNOWN`. So the
+generated parse is never run; `_v3_parse` checks every field it reads.
 
 An `Operation` is defined once and run by either shell, so the sync and async resources share
 every request and every reading.
@@ -15,12 +14,9 @@ every request and every reading.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypedDict, TypeVar, cast
-
-import httpx
 
 from . import _v3_parse as parse
 from ._avatar_types import Asset, AvatarConsent, AvatarCreation, AvatarGroup, AvatarLook, UploadedAsset
@@ -32,54 +28,31 @@ from ._types import NOT_GIVEN, NotGiven, Timeout
 from ._uploads import UploadFile
 
 if TYPE_CHECKING:
-    from heygen_api_client.client import Client
-
     from ._client import AsyncHeyGen, HeyGen
 
 T = TypeVar("T")
-# What the generated parsers raise on a body they do not accept.
-_PARSE_ERRORS = (ValueError, TypeError, KeyError, AttributeError, RecursionError)
-
-
-def _generated(call: SyncCall | AsyncCall) -> Client:
-    from heygen_api_client.client import Client
-
-    client = Client(base_url="")
-    if isinstance(call, SyncCall):
-        client.set_httpx_client(cast(httpx.Client, call))
-    else:
-        client.set_async_httpx_client(cast(httpx.AsyncClient, call))
-    return client
-
-
-@contextmanager
-def _answer_is_ours(call: SyncCall | AsyncCall) -> Iterator[None]:
-    """Let the generated parse of a 2xx answer fail: `_v3_parse` reads (and checks) it instead."""
-    try:
-        yield
-    except _PARSE_ERRORS:
-        if call.response is None:
-            raise  # no answer: the request itself could not be built
-    assert call.response is not None, "the call returned without a response"
 
 
 @dataclass(frozen=True)
 class Operation(Generic[T]):
-    """One v3 request (sent sync or async) and how to read its answer."""
+    """One v3 request (sent sync or async) and how to read its answer.
+
+    `request` gives the generated client's arguments for `request()` (method, path, query, JSON
+    or multipart body), built by its `_get_kwargs` as its own `*_detailed` functions do. The rest
+    of those functions, the generated parse, is skipped: `_v3_parse` reads the body instead, and
+    that parse was the costliest part of a call (a second JSON decode and a model tree dropped).
+    """
 
     name: str
-    send_sync: Callable[[SyncCall], object]
-    send_async: Callable[[AsyncCall], Awaitable[object]]
+    request: Callable[[], dict[str, Any]]
     read: Callable[[object], T]
 
     def run_sync(self, call: SyncCall) -> T:
-        with _answer_is_ours(call):
-            self.send_sync(call)
+        call.request(**self.request())
         return self._read(call)
 
     async def run_async(self, call: AsyncCall) -> T:
-        with _answer_is_ours(call):
-            await self.send_async(call)
+        await call.request(**self.request())
         return self._read(call)
 
     def _read(self, call: SyncCall | AsyncCall) -> T:
@@ -177,8 +150,7 @@ def upload_asset(file: UploadFile) -> Operation[UploadedAsset]:
     )
     return Operation(
         "upload asset",
-        lambda call: api.sync_detailed(client=_generated(call), body=body),
-        lambda call: api.asyncio_detailed(client=_generated(call), body=body),
+        lambda: api._get_kwargs(body=body),
         _data(parse.uploaded),
     )
 
@@ -188,8 +160,7 @@ def get_asset(asset_id: str) -> Operation[Asset]:
 
     return Operation(
         "get asset",
-        lambda call: api.sync_detailed(asset_id, client=_generated(call)),
-        lambda call: api.asyncio_detailed(asset_id, client=_generated(call)),
+        lambda: api._get_kwargs(asset_id),
         _data(parse.asset),
     )
 
@@ -206,8 +177,7 @@ def create_avatar(body: Mapping[str, object]) -> Operation[AvatarCreation]:
     )
     return Operation(
         "create avatar",
-        lambda call: api.sync_detailed(client=_generated(call), body=model),
-        lambda call: api.asyncio_detailed(client=_generated(call), body=model),
+        lambda: api._get_kwargs(body=model),
         _data(parse.creation),
     )
 
@@ -217,8 +187,7 @@ def get_group(group_id: str) -> Operation[AvatarGroup]:
 
     return Operation(
         "get avatar group",
-        lambda call: api.sync_detailed(group_id, client=_generated(call)),
-        lambda call: api.asyncio_detailed(group_id, client=_generated(call)),
+        lambda: api._get_kwargs(group_id),
         _data(parse.group),
     )
 
@@ -229,8 +198,7 @@ def list_groups(limit: int | None, token: str | None) -> Operation[ListAnswer[Av
     query: dict[str, Any] = {"limit": _given(limit), "token": _given(token)}
     return Operation(
         "list avatar groups",
-        lambda call: api.sync_detailed(client=_generated(call), **query),
-        lambda call: api.asyncio_detailed(client=_generated(call), **query),
+        lambda: api._get_kwargs(**query),
         _listing(parse.group),
     )
 
@@ -240,8 +208,7 @@ def delete_group(group_id: str) -> Operation[str]:
 
     return Operation(
         "delete avatar group",
-        lambda call: api.sync_detailed(group_id, client=_generated(call)),
-        lambda call: api.asyncio_detailed(group_id, client=_generated(call)),
+        lambda: api._get_kwargs(group_id),
         _data(parse.deleted),
     )
 
@@ -253,8 +220,7 @@ def consent(group_id: str, body: Mapping[str, object]) -> Operation[AvatarConsen
     model = CreateAvatarConsentRequest.from_dict(body)
     return Operation(
         "avatar consent",
-        lambda call: api.sync_detailed(group_id, client=_generated(call), body=model),
-        lambda call: api.asyncio_detailed(group_id, client=_generated(call), body=model),
+        lambda: api._get_kwargs(group_id, body=model),
         _data(parse.consent),
     )
 
@@ -267,8 +233,7 @@ def get_look(look_id: str) -> Operation[AvatarLook]:
 
     return Operation(
         "get avatar look",
-        lambda call: api.sync_detailed(look_id, client=_generated(call)),
-        lambda call: api.asyncio_detailed(look_id, client=_generated(call)),
+        lambda: api._get_kwargs(look_id),
         _data(parse.look),
     )
 
@@ -283,8 +248,7 @@ def list_looks(
     query["token"] = _given(token)
     return Operation(
         "list avatar looks",
-        lambda call: api.sync_detailed(client=_generated(call), **query),
-        lambda call: api.asyncio_detailed(client=_generated(call), **query),
+        lambda: api._get_kwargs(**query),
         _listing(parse.look),
     )
 
@@ -296,8 +260,7 @@ def update_look(look_id: str, name: str) -> Operation[AvatarLook]:
     model = UpdateAvatarLookRequest(name=name)
     return Operation(
         "update avatar look",
-        lambda call: api.sync_detailed(look_id, client=_generated(call), body=model),
-        lambda call: api.asyncio_detailed(look_id, client=_generated(call), body=model),
+        lambda: api._get_kwargs(look_id, body=model),
         _data(parse.look),
     )
 
@@ -307,7 +270,6 @@ def delete_look(look_id: str) -> Operation[str]:
 
     return Operation(
         "delete avatar look",
-        lambda call: api.sync_detailed(look_id, client=_generated(call)),
-        lambda call: api.asyncio_detailed(look_id, client=_generated(call)),
+        lambda: api._get_kwargs(look_id),
         _data(parse.deleted),
     )

@@ -39,6 +39,8 @@ class ShapeError(Exception):
 
 
 def _object(value: object, path: str) -> Mapping[str, Any]:
+    if type(value) is dict:  # what JSON decodes to: skip the slower abstract Mapping check
+        return value
     if not isinstance(value, Mapping):
         raise ShapeError(path, f"is {type(value).__name__}, not an object")
     return value

@@ -51,8 +51,10 @@ def _row(table: str, label: str, section: str) -> str:
         ("POST train", "heygen.HeyGen"),
         ("GET /v1/models", "raw httpx2.Client"),
         ("GET /v1/models", "openai.OpenAI"),
-        ("Async", "raw httpx.AsyncClient"),
-        ("Async", "heygen.AsyncHeyGen"),
+        ("Async", "raw httpx.AsyncClient, 64/64 pool"),
+        ("Async", "heygen.AsyncHeyGen, the same 64/64 pool"),
+        ("Async", "heygen.AsyncHeyGen(), its default pool"),
+        ("Async", "raw httpx.AsyncClient(), its default pool"),
         ("plain install", "import heygen"),
         ("plain install", "import openai"),
         ("this dev env", "import heygen"),
@@ -76,8 +78,8 @@ def test_the_in_process_rows_show_what_the_sdk_adds(smoke: tuple[str, dict[str, 
 def test_targets_are_reported_not_enforced(smoke: tuple[str, dict[str, Any]]) -> None:
     table, result = smoke
     verdicts = re.findall(r"target ([<>]=) (\d+(?:\.\d+)?): (holds|MISSED)", table)
-    assert len(verdicts) == 5
-    assert len(result["targets"]) == 5
+    assert len(verdicts) == 6
+    assert len(result["targets"]) == 6
     assert all(isinstance(t["holds"], bool) and math.isfinite(t["value"]) for t in result["targets"])
     assert "x raw httpx2" in _row(table, "openai.OpenAI", "GET /v1/models")
 
@@ -94,8 +96,10 @@ def test_the_json_has_every_measurement(smoke: tuple[str, dict[str, Any]]) -> No
         assert set(result["sync"][group]) == keys
         for row in result["sync"][group].values():
             assert row["median_us"] > 0 and row["cpu_us_per_call"] > 0
+    assert set(result["async"]) == {"raw_httpx", "heygen", "heygen_default", "raw_httpx_default"}
     for row in result["async"].values():
-        assert row["median_calls_per_s"] > 0
+        assert row["median_calls_per_s"] > 0 and row["cpu_us_per_call"] > 0
+        assert row["gc_us_per_call"] >= 0 and row["throughput_ratio"] > 0 and row["cpu_ratio"] > 0
     for setting in ("plain", "dev_env"):
         assert set(result["imports"][setting]) == {"httpx", "heygen", "openai"}
     assert len(result["memory"]["heygen"]["retained_kib"]) == 2
@@ -111,6 +115,36 @@ def test_the_wait_benchmark_reports_calls_and_lateness(smoke: tuple[str, dict[st
     (default,) = [s for s in result["wait"]["schedules"] if s["default"]]
     assert default["calls_median"] > 0
     assert 0 <= default["late_median_s"] <= default["late_max_s"] <= default["cap_s"]
+
+
+@pytest.mark.slow
+def test_only_runs_the_sections_asked_for(tmp_path: Path) -> None:
+    out = tmp_path / "only.json"
+    done = subprocess.run(
+        [sys.executable, "-m", "bench", "--smoke", "--only", "wait", "--out", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    result = json.loads(out.read_text())
+    assert result["sections"] == ["wait"]
+    assert not {"sync", "async", "memory", "in_process", "imports"} & set(result)
+    assert "only wait" in done.stdout and "wait_for_training, 10-minute training" in done.stdout
+    assert "Sync," not in done.stdout and "Async," not in done.stdout
+
+
+def test_an_unknown_section_is_refused() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "bench", "--only", "asnyc"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert "unknown section ['asnyc']" in done.stderr
 
 
 @pytest.mark.slow

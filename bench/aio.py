@@ -1,0 +1,143 @@
+"""Async throughput with 64 calls in flight: like with like, and the pools users get by default.
+
+Four contenders make the same `GET` training-status call against `bench.server`:
+
+- raw `httpx.AsyncClient` on a pool that fits 64 calls in flight (64 connections, 64 kept alive):
+  the baseline;
+- `AsyncHeyGen` handed an `httpx.AsyncClient` with that same pool: the SDK's own cost;
+- `AsyncHeyGen()` with its default pool: what a user gets;
+- `httpx.AsyncClient()` with httpx's default pool (20 kept alive): what a user of raw httpx gets.
+
+Rounds are interleaved (A B C D, then D C B A, ...). Each contender's ratio is the median of its
+per-round ratios to the baseline's neighbouring round, which cancels most of the drift in a shared
+machine's load. CPU is this process's time per call; GC is the part of it spent collecting garbage.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import statistics
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import httpx
+
+from bench.calls import API_KEY, GROUP_ID, STATUS_PATH
+
+CONCURRENCY = 64
+AsyncCall = Callable[[], Awaitable[object]]
+
+LABELS = {
+    "raw_httpx": "raw httpx.AsyncClient, 64/64 pool",
+    "heygen": "heygen.AsyncHeyGen, the same 64/64 pool",
+    "heygen_default": "heygen.AsyncHeyGen(), its default pool",
+    "raw_httpx_default": "raw httpx.AsyncClient(), its default pool",
+}
+
+
+class GCTimer:
+    """CPU seconds spent in garbage collections while installed (`gc.callbacks`)."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+        self._started = 0.0
+
+    def __call__(self, phase: str, info: dict[str, Any]) -> None:
+        if phase == "start":
+            self._started = time.process_time()
+        else:
+            self.seconds += time.process_time() - self._started
+
+
+async def throughput_round(
+    call: AsyncCall, total: int, gc_timer: GCTimer | None = None, concurrency: int = CONCURRENCY
+) -> dict[str, float]:
+    """Calls per second, and client CPU and GC µs per call, for `total` calls, `concurrency` at a time."""
+    per_worker = total // concurrency
+
+    async def worker() -> None:
+        for _ in range(per_worker):
+            await call()
+
+    gc_before = gc_timer.seconds if gc_timer else 0.0
+    started, cpu_started = time.perf_counter(), time.process_time()
+    await asyncio.gather(*(worker() for _ in range(concurrency)))
+    wall, cpu = time.perf_counter() - started, time.process_time() - cpu_started
+    done = per_worker * concurrency
+    gc_seconds = (gc_timer.seconds if gc_timer else 0.0) - gc_before
+    return {"calls_per_s": done / wall, "cpu_us": cpu / done * 1e6, "gc_us": gc_seconds / done * 1e6}
+
+
+def _json(response: httpx.Response) -> object:
+    response.raise_for_status()
+    return response.json()
+
+
+async def _run(url: str, rounds: int, total: int) -> dict[str, dict[str, Any]]:
+    import heygen
+
+    fits = httpx.Limits(max_connections=CONCURRENCY, max_keepalive_connections=CONCURRENCY)
+    headers = {"x-api-key": API_KEY}
+    async with (
+        httpx.AsyncClient(base_url=url, headers=headers, limits=fits) as raw,
+        httpx.AsyncClient(limits=fits) as pool,
+        heygen.AsyncHeyGen(api_key=API_KEY, base_url=url, http_client=pool) as same_pool,
+        heygen.AsyncHeyGen(api_key=API_KEY, base_url=url) as default,
+        httpx.AsyncClient(base_url=url, headers=headers) as raw_default,
+    ):
+
+        async def raw_call() -> object:
+            return _json(await raw.get(STATUS_PATH))
+
+        async def raw_default_call() -> object:
+            return _json(await raw_default.get(STATUS_PATH))
+
+        calls: dict[str, AsyncCall] = {
+            "raw_httpx": raw_call,
+            "heygen": lambda: same_pool.photo_avatars.training_status(GROUP_ID),
+            "heygen_default": lambda: default.photo_avatars.training_status(GROUP_ID),
+            "raw_httpx_default": raw_default_call,
+        }
+        for call in calls.values():  # open the connections and warm up
+            await throughput_round(call, CONCURRENCY * 4)
+        gc_timer = GCTimer()
+        gc.callbacks.append(gc_timer)
+        samples: dict[str, list[dict[str, float]]] = {key: [] for key in calls}
+        try:
+            for round_ in range(rounds):
+                order = list(calls) if round_ % 2 == 0 else list(reversed(calls))
+                for key in order:
+                    samples[key].append(await throughput_round(calls[key], total, gc_timer))
+        finally:
+            gc.callbacks.remove(gc_timer)
+    return _summarise(samples, rounds, total)
+
+
+def _summarise(
+    samples: dict[str, list[dict[str, float]]], rounds: int, total: int
+) -> dict[str, dict[str, Any]]:
+    base = samples["raw_httpx"]
+    result: dict[str, dict[str, Any]] = {}
+    for key, rows in samples.items():
+        result[key] = {
+            "label": LABELS[key],
+            "median_calls_per_s": statistics.median(r["calls_per_s"] for r in rows),
+            "cpu_us_per_call": statistics.median(r["cpu_us"] for r in rows),
+            "gc_us_per_call": statistics.median(r["gc_us"] for r in rows),
+            "throughput_ratio": statistics.median(
+                r["calls_per_s"] / b["calls_per_s"] for r, b in zip(rows, base, strict=True)
+            ),
+            "cpu_ratio": statistics.median(
+                r["cpu_us"] / b["cpu_us"] for r, b in zip(rows, base, strict=True)
+            ),
+            "rounds": rounds,
+            "calls_per_round": total,
+        }
+    return result
+
+
+def async_throughput(url: str, *, rounds: int, total: int) -> dict[str, dict[str, Any]]:
+    """Calls per second with 64 in flight: raw `httpx.AsyncClient` and `AsyncHeyGen`, two pools each."""
+    return asyncio.run(_run(url, rounds, total))

@@ -1,0 +1,78 @@
+"""The client's own connection pool: its size, checked once, at construction.
+
+httpx's default pool keeps only 20 idle connections. Past 20 calls in flight, httpcore then closes
+every connection that goes idle (it compares the pool's total, not its idle count, with the
+keep-alive limit), so each call pays for a new connection. The SDK's defaults are those of the
+OpenAI SDK: 1,000 connections at most, 100 of them kept alive between calls.
+"""
+
+from __future__ import annotations
+
+import httpx
+
+DEFAULT_MAX_CONNECTIONS = 1000
+DEFAULT_MAX_KEEPALIVE = 100
+# httpx's default: an idle connection older than this is closed rather than reused (servers
+# close theirs after a while, and a request sent on a connection being closed fails).
+KEEPALIVE_EXPIRY = 5.0
+DEFAULT_LIMITS = httpx.Limits(
+    max_connections=DEFAULT_MAX_CONNECTIONS,
+    max_keepalive_connections=DEFAULT_MAX_KEEPALIVE,
+    keepalive_expiry=KEEPALIVE_EXPIRY,
+)
+
+
+def _count(name: str, value: object, minimum: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{name} must be an int, got {type(value).__name__}")
+    if value < minimum:
+        raise ValueError(f"{name} must be {minimum} or more, got {value}")
+    return value
+
+
+def resolve_limits(
+    limits: httpx.Limits | None,
+    max_connections: int | None,
+    max_keepalive: int | None,
+    *,
+    http_client_given: bool,
+) -> httpx.Limits:
+    """The limits of the pool the client opens (unused when the caller brings their own pool)."""
+    given = [
+        name
+        for name, value in (
+            ("limits", limits),
+            ("max_connections", max_connections),
+            ("max_keepalive", max_keepalive),
+        )
+        if value is not None
+    ]
+    if http_client_given:
+        if given:
+            raise ValueError(
+                f"{' and '.join(given)} set the size of the client's own pool, but http_client= "
+                "brings a pool of yours: set its limits there instead, "
+                "e.g. httpx.Client(limits=httpx.Limits(max_connections=..., max_keepalive_connections=...))."
+            )
+        return DEFAULT_LIMITS
+    if limits is not None:
+        if not isinstance(limits, httpx.Limits):
+            raise TypeError(f"limits must be an httpx.Limits, got {type(limits).__name__}")
+        if max_connections is not None or max_keepalive is not None:
+            raise ValueError("Pass either limits= or max_connections=/max_keepalive=, not both.")
+        return limits
+    connections = (
+        DEFAULT_MAX_CONNECTIONS if max_connections is None else _count("max_connections", max_connections, 1)
+    )
+    if max_keepalive is None:
+        keepalive = min(DEFAULT_MAX_KEEPALIVE, connections)
+    else:
+        keepalive = _count("max_keepalive", max_keepalive, 0)
+        if keepalive > connections:
+            raise ValueError(
+                f"max_keepalive ({keepalive}) cannot exceed max_connections ({connections}): "
+                "only open connections can be kept alive."
+            )
+    return httpx.Limits(
+        max_connections=connections, max_keepalive_connections=keepalive, keepalive_expiry=KEEPALIVE_EXPIRY
+    )
