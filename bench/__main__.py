@@ -20,7 +20,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from bench import calls, imports, wait, webhooks
+from bench import calls, imports, upload, wait, webhooks
 
 RESULTS = Path(__file__).resolve().parent / "results"
 
@@ -115,6 +115,8 @@ def run(smoke: bool) -> dict[str, Any]:
     result["wait"] = wait.run(smoke=smoke)
     _progress("wait_for_training with webhook events")
     result["webhooks"] = webhooks.run(smoke=smoke)
+    _progress("upload memory")
+    result["upload"] = upload.run(smoke=smoke)
     result["machine"]["load_average_after"] = calls.load_average()
     result["seconds"] = round(time.monotonic() - started, 1)
     result["targets"] = targets(result)
@@ -295,6 +297,7 @@ def table(result: dict[str, Any]) -> str:
             )
         )
     lines += ["", wait.table(result["wait"]), "", webhooks.table(result["webhooks"])]
+    lines += ["", upload.table(result["upload"])]
     return "\n".join(lines)
 
 

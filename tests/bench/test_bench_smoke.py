@@ -126,3 +126,13 @@ def test_the_webhooks_benchmark_puts_events_beside_polling(smoke: tuple[str, dic
     assert rows["events"]["calls_max"] < rows["polling"]["calls_median"]
     assert rows["events"]["late_max_s"] <= 0.25
     assert 0 <= rows["events, delivery lost"]["late_max_s"] <= 60
+
+
+@pytest.mark.slow
+def test_the_upload_benchmark_prints_its_peak_memory(smoke: tuple[str, dict[str, Any]]) -> None:
+    table, result = smoke
+    row = _row(table, "client.assets.upload(Path), streamed", "Upload of a")
+    assert re.search(r"\d+\.\d\d MiB$", row), row
+    upload = result["upload"]
+    # Streaming holds a small fraction of the file; reading it whole holds at least the file.
+    assert upload["streamed_peak_mib"] < upload["file_mib"] / 2 <= upload["read_whole_peak_mib"]
