@@ -31,7 +31,7 @@ node_modules/.installed: package.json package-lock.json
 
 setup: .venv/.synced node_modules/.installed ## install the Python and Node.js dev tools
 
-demo: .venv/.synced ## train a photo avatar group against the bundled local fake
+demo: .venv/.synced ## a v3 photo avatar, then a v2 training, against the bundled local fake
 	$(RUN) scripts/demo
 
 test: setup ## run every check: lint, generated-code drift, unit, contract and Prism tests
@@ -53,7 +53,7 @@ update-spec: setup ## take HeyGen's new spec: make update-spec SPEC=new.json|pag
 bench: .venv/.synced ## benchmarks: SDK overhead next to raw httpx, imports, memory, polling (a few minutes)
 	$(RUN) python -m bench
 
-contract: setup ## contract tests only (spec, fixtures, Prism)
+contract: setup ## contract tests only (spec, fixtures, Prism, schemathesis against the fake)
 	$(RUN) pytest tests/contract tests/mock --durations=5
 
 mock: setup ## Prism on the corrected spec, free 127.0.0.1 port (ARGS="--provided", "--daemon", "--port N")

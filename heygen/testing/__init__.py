@@ -1,4 +1,4 @@
-"""A local, stateful fake of HeyGen's photo-avatar training API, for tests and demos.
+"""A local, stateful fake of HeyGen's photo-avatar API (v2 training, v3 avatars and assets).
 
 Needs the ``testing`` extra (``pip install 'heygen-sdk[testing]'``) for ``jsonschema``, with
 which the fake checks every request and response against the corrected spec. ``import heygen``
@@ -13,6 +13,10 @@ Quick start::
                           headers={"x-api-key": "test-key"})
     client.post("/v2/photo_avatar/train", json={"group_id": "demo-group"})
     fake.clock.advance(60)
+
+The v3 side (``POST /v3/assets``, ``/v3/avatars``...) shares the accounts and the clock; its
+test controls are ``queue_avatar_outcome``, ``fail_avatar``, ``give_consent``,
+``drop_response``, ``add_public_avatar_group`` and ``asset_content`` (docs/guide/testing-v3.md).
 
 Over HTTP: ``with fake.serve() as url: ...`` or ``python -m heygen.testing serve``. With pytest,
 the ``heygen_fake`` fixture (``heygen.testing._pytest_plugin``) gives a fresh strict fake.

@@ -69,7 +69,10 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: %(default)s)")
     serve.add_argument("--port", type=int, default=0, help="port; 0 picks a free one (default: %(default)s)")
     serve.add_argument(
-        "--training-seconds", type=float, default=5.0, help="from train to ready (default: %(default)s)"
+        "--training-seconds",
+        type=float,
+        default=5.0,
+        help="from train to ready, and from a v3 creation to completed (default: %(default)s)",
     )
     serve.add_argument(
         "--pending-seconds", type=float, default=1.0, help="of which reported pending (default: %(default)s)"

@@ -23,6 +23,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
+from heygen.testing._parameters import Parameter, make_parameter, parameters
+
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
 
@@ -45,30 +47,7 @@ class Problem:
 @dataclass(frozen=True)
 class _ResponseRule:
     body: Any  # a jsonschema validator, or None when the response has no JSON body
-    headers: Mapping[str, _Parameter]  # by lower-case name
-
-
-@dataclass(frozen=True)
-class _Parameter:
-    """A query or header parameter: query strings are text, so values are typed by the schema first."""
-
-    name: str
-    required: bool
-    validator: Any
-    types: frozenset[str]
-    default: Any
-
-    def coerce(self, text: str) -> Any:
-        try:
-            if "integer" in self.types and re.fullmatch(r"-?[0-9]+", text):
-                return int(text)
-            if "number" in self.types:
-                return float(text)
-        except ValueError:
-            return text
-        if "boolean" in self.types and text in ("true", "false"):
-            return text == "true"
-        return text
+    headers: Mapping[str, Parameter]  # by lower-case name
 
 
 @dataclass(frozen=True)
@@ -85,8 +64,8 @@ class Operation:
     _param_validators: Mapping[str, Any]
     _body_validator: Any
     _body_required: bool
-    _query_params: tuple[_Parameter, ...] = ()
-    _header_params: tuple[_Parameter, ...] = ()
+    _query_params: tuple[Parameter, ...] = ()
+    _header_params: tuple[Parameter, ...] = ()
 
     @property
     def documented_statuses(self) -> frozenset[int]:
@@ -283,32 +262,11 @@ def _operations(document: JSON, validator: Any) -> list[Operation]:
                     _param_validators=param_validators,
                     _body_validator=body_validator,
                     _body_required=bool(body.get("required", False)),
-                    _query_params=_parameters(operation, "query", base, validator),
-                    _header_params=_parameters(operation, "header", base, validator),
+                    _query_params=parameters(operation, "query", base, validator),
+                    _header_params=parameters(operation, "header", base, validator),
                 )
             )
     return operations
-
-
-def _parameters(operation: JSON, where: str, base: str, validator: Any) -> tuple[_Parameter, ...]:
-    found: list[_Parameter] = []
-    for index, parameter in enumerate(operation.get("parameters", [])):
-        if parameter.get("in") != where or "schema" not in parameter:
-            continue
-        found.append(_parameter(parameter["name"], parameter, validator(f"{base}/parameters/{index}/schema")))
-    return tuple(found)
-
-
-def _parameter(name: str, declared: JSON, validator: Any) -> _Parameter:
-    schema = declared["schema"]
-    types = schema.get("type", [])
-    return _Parameter(
-        name=name,
-        required=bool(declared.get("required", False)),
-        validator=validator,
-        types=frozenset([types] if isinstance(types, str) else types),
-        default=schema.get("default"),
-    )
 
 
 def _response_rule(response: JSON, pointer: str, validator: Any) -> _ResponseRule:
@@ -316,7 +274,7 @@ def _response_rule(response: JSON, pointer: str, validator: Any) -> _ResponseRul
         raise ValueError(f"{pointer}: referenced responses are not supported by the fake")
     media = response.get("content", {}).get("application/json", {})
     headers = {
-        name.lower(): _parameter(name, header, validator(f"{pointer}/headers/{_escape(name)}/schema"))
+        name.lower(): make_parameter(name, header, validator(f"{pointer}/headers/{_escape(name)}/schema"))
         for name, header in response.get("headers", {}).items()
         if "schema" in header
     }

@@ -83,9 +83,15 @@ class FakeHeyGen(V3Controls, WebhookControls):
     (measured on ``clock``). A group never trained reports ``empty``. Training a group whose
     training is in progress is a 400 (see ``_app`` for what is unverified about it).
 
+    **v3.** The same accounts also hold assets, avatar groups and looks (``/v3/...``): a created
+    avatar is ``processing`` for ``training_seconds``, then ``completed``, or what
+    ``queue_avatar_outcome`` asked for; lists are cursor pages; an ``Idempotency-Key`` replays
+    the first answer for 24 fake hours; errors use the v3 shape. See docs/guide/testing-v3.md.
+
     Args:
         api_keys: the valid keys, or ``None`` for any non-empty key.
-        training_seconds: time from ``train`` to ``ready`` (or ``failed``).
+        training_seconds: time from ``train`` to ``ready`` (or ``failed``), and from a v3
+            creation (or consent) to ``completed``.
         pending_seconds: the first part of that time, reported as ``pending``.
         clock: a :class:`~heygen.testing.FakeClock` in tests; the system clocks by default.
         groups: the group ids every account starts with.
@@ -195,7 +201,9 @@ class FakeHeyGen(V3Controls, WebhookControls):
             message: ``error.message``; likewise.
             headers: extra response headers.
             times: how many requests get this error.
-            operation: ``"train"`` or ``"training_status"``; ``None`` for whichever comes next.
+            operation: ``"train"``, ``"training_status"`` or a v3 operation (``"create_avatar"``,
+                ``"upload_asset"``...: see docs/guide/testing-v3.md); ``None`` for whichever
+                comes next. A v3 operation's error has the v3 shape and, by default, its code.
 
         Raises:
             ValueError: the spec does not document ``status`` for the operation(s), so no

@@ -32,8 +32,9 @@ FAKE_BASE_URL = "https://api.heygen.com"
 def heygen_fake() -> FakeHeyGen:
     """A fresh, strict fake driven by a ``FakeClock`` (``heygen_fake.clock.advance(seconds)``).
 
-    Any non-empty API key is accepted and every account has ``demo-group``. Strict: a response
-    of the fake that breaks the spec raises ``SpecViolationError`` instead of passing silently.
+    It serves v2 (training) and v3 (assets, avatar groups and looks) from one state. Any non-empty
+    API key is accepted and every account has ``demo-group``. Strict: a response of the fake that
+    breaks the spec raises ``SpecViolationError`` instead of passing silently.
     """
     from heygen.testing import FakeClock, FakeHeyGen
 
@@ -44,8 +45,8 @@ def heygen_fake() -> FakeHeyGen:
 def heygen_client(heygen_fake: FakeHeyGen) -> Iterator[HeyGen]:
     """A ``HeyGen`` client wired to ``heygen_fake`` in-process, sharing its clock.
 
-    Retries and ``wait_for_training`` sleep on the fake clock, so they take no real time and
-    move the fake's trainings forward as they wait.
+    Retries, ``wait_for_training`` and ``avatars.wait_until_ready`` sleep on the fake clock, so
+    they take no real time and move the fake's trainings and avatars forward as they wait.
     """
     import httpx
 

@@ -17,15 +17,33 @@ a lock around every call.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import uuid
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from typing import Generic, Protocol, TypeVar
+from collections.abc import Iterable
 
 from heygen.testing._clock import Clock
+from heygen.testing._v3._items import (
+    COMPLETED,
+    CONSENT_APPROVED,
+    CONSENT_PENDING,
+    FAILED,
+    FILE_HOST,
+    MAX_ASSET_BYTES,
+    PENDING_CONSENT,
+    PROCESSING,
+    Account,
+    Asset,
+    Conflict,
+    Group,
+    Invalid,
+    Look,
+    NotFound,
+    Outcome,
+    Photo,
+    Processing,
+    decode_base64_photo,
+)
 from heygen.testing._v3._media import image_size, is_image, sniff_media_type
+from heygen.testing._v3._pages import Page, paginate
 
 __all__ = [
     "COMPLETED",
@@ -46,147 +64,8 @@ __all__ = [
     "Photo",
     "Processing",
     "Store",
+    "decode_base64_photo",
 ]
-
-PROCESSING, PENDING_CONSENT, FAILED, COMPLETED = "processing", "pending_consent", "failed", "completed"
-CONSENT_PENDING, CONSENT_APPROVED = "pending", "approved"  # consent_status values of HeyGen's examples
-#: HeyGen's documented upload limit, read as binary megabytes [INF: "32 MB" in HeyGen's docs].
-MAX_ASSET_BYTES = 32 * 1024 * 1024
-_FILE_HOST = "https://files.fake-heygen.invalid"  # .invalid: never resolves, never a real host
-_T = TypeVar("_T")
-
-
-class _Listed(Protocol):
-    @property
-    def seq(self) -> int: ...
-
-
-_L = TypeVar("_L", bound=_Listed)
-
-
-class NotFound(LookupError):
-    """No such asset, group or look in this account."""
-
-    def __init__(self, kind: str, item_id: str, param: str | None = None) -> None:
-        super().__init__(f"{kind} {item_id} not found")
-        self.kind = kind
-        self.item_id = item_id
-        self.param = param  # the request field that named it, if any
-
-
-class Invalid(ValueError):
-    """A request the spec allows but the API refuses (an unusable photo, a bad token...)."""
-
-    def __init__(self, message: str, param: str | None = None) -> None:
-        super().__init__(message)
-        self.param = param
-
-
-class Conflict(Exception):
-    """The item is not in a state that allows the request (consent for a group that needs none)."""
-
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """How a processing ends: ``completed``, ``failed`` (with HeyGen's ``error``) or ``pending_consent``."""
-
-    status: str = COMPLETED
-    error_code: str = "avatar_processing_failed"
-    error_message: str = "The photo could not be turned into an avatar"
-
-    def __post_init__(self) -> None:
-        if self.status not in (COMPLETED, FAILED, PENDING_CONSENT):
-            raise ValueError(f"an outcome is completed, failed or pending_consent, not {self.status!r}")
-
-
-@dataclass
-class Processing:
-    """One run of processing: started at ``started`` (monotonic), ends after ``seconds``."""
-
-    started: float
-    seconds: float
-    outcome: Outcome
-    failed_after: float | None = None  # seconds after start, once fail() was called
-
-    def status(self, now: float) -> tuple[str, dict[str, str] | None]:
-        """The status at ``now`` and, when failed, the ``error`` object."""
-        elapsed = now - self.started
-        if self.failed_after is not None and elapsed >= self.failed_after:
-            return FAILED, self._error()
-        if elapsed < self.seconds:
-            return PROCESSING, None
-        if self.outcome.status == FAILED:
-            return FAILED, self._error()
-        return self.outcome.status, None
-
-    def _error(self) -> dict[str, str]:
-        return {"code": self.outcome.error_code, "message": self.outcome.error_message}
-
-
-@dataclass
-class Asset:
-    id: str
-    name: str
-    mime_type: str
-    data: bytes
-    uploaded_at: int
-
-    @property
-    def url(self) -> str:
-        return f"{_FILE_HOST}/assets/{self.id}/{self.name}"
-
-
-@dataclass
-class Group:
-    id: str
-    name: str
-    created_at: int
-    seq: int
-    processing: Processing | None  # None: a public group, without status
-    consent_status: str | None = None
-    look_ids: list[str] = field(default_factory=list)
-    preview_image_url: str | None = None  # the first look's
-
-
-@dataclass
-class Look:
-    id: str
-    name: str
-    group_id: str
-    seq: int
-    processing: Processing | None
-    avatar_type: str = "photo_avatar"
-    image_size: tuple[int, int] | None = None
-    preview_image_url: str | None = None
-
-
-@dataclass(frozen=True)
-class Photo:
-    """A photo as a create request gives it: decoded bytes (asset or base64) or a URL."""
-
-    data: bytes | None
-    media_type: str | None
-    url: str | None
-
-
-@dataclass(frozen=True)
-class Page(Generic[_T]):
-    items: list[_T]
-    has_more: bool
-    next_token: str | None
-
-
-@dataclass
-class Account:
-    owner_id: str = field(default_factory=lambda: uuid.uuid4().hex)  # what assets report as owner
-    space_id: str = field(default_factory=lambda: uuid.uuid4().hex)
-    assets: dict[str, Asset] = field(default_factory=dict)
-    groups: dict[str, Group] = field(default_factory=dict)
-    looks: dict[str, Look] = field(default_factory=dict)
 
 
 class Store:
@@ -281,7 +160,7 @@ class Store:
                     f"Avatar group {group_id} is public: looks cannot be added to it", "avatar_group_id"
                 )
         look = Look(uuid.uuid4().hex, name, group.id, self._next_seq(), processing, image_size=size)
-        look.preview_image_url = url or f"{_FILE_HOST}/looks/{look.id}/preview.jpg"
+        look.preview_image_url = url or f"{FILE_HOST}/looks/{look.id}/preview.jpg"
         account.looks[look.id] = look
         group.look_ids.append(look.id)
         group.preview_image_url = group.preview_image_url or look.preview_image_url
@@ -303,7 +182,7 @@ class Store:
         self, api_key: str, limit: int, token: str | None, ownership: str | None = None
     ) -> Page[Group]:
         groups = self.account(api_key).groups.values()
-        return _page(groups, limit, token, lambda group: _owned(group.processing, ownership))
+        return paginate(groups, limit, token, lambda group: _owned(group.processing, ownership))
 
     def list_looks(
         self,
@@ -325,7 +204,7 @@ class Store:
                 and _owned(look.processing, ownership)
             )
 
-        return _page(account.looks.values(), limit, token, keep)
+        return paginate(account.looks.values(), limit, token, keep)
 
     def rename_look(self, api_key: str, look_id: str, name: str | None) -> Look:
         look = self.look(api_key, look_id)
@@ -417,23 +296,10 @@ class Store:
             look = Look(
                 uuid.uuid4().hex, f"{name} {index + 1}", group.id, self._next_seq(), None, "studio_avatar"
             )
-            look.preview_image_url = f"{_FILE_HOST}/looks/{look.id}/preview.jpg"
+            look.preview_image_url = f"{FILE_HOST}/looks/{look.id}/preview.jpg"
             account.looks[look.id] = look
             group.look_ids.append(look.id)
             group.preview_image_url = group.preview_image_url or look.preview_image_url
-
-
-def decode_base64_photo(data: str, param: str = "file.data") -> bytes:
-    """The bytes of an inline file, or :class:`Invalid` naming ``param``."""
-    try:
-        decoded = base64.b64decode(data, validate=True)
-    except (binascii.Error, ValueError):
-        raise Invalid(f"{param} is not valid base64", param) from None
-    if not decoded:
-        raise Invalid(f"{param} is empty", param)
-    if len(decoded) > MAX_ASSET_BYTES:
-        raise Invalid(f"{param} decodes to more than {MAX_ASSET_BYTES} bytes", param)
-    return decoded
 
 
 def _owned(processing: Processing | None, ownership: str | None) -> bool:
@@ -442,29 +308,3 @@ def _owned(processing: Processing | None, ownership: str | None) -> bool:
     if ownership is None:
         return True
     return ownership == ("private" if processing is not None else "public")
-
-
-def _page(items: Iterable[_L], limit: int, token: str | None, keep: Callable[[_L], bool]) -> Page[_L]:
-    """Newest first; the token is the position after the last item sent, so pages never overlap."""
-    after = _decode_token(token) if token is not None else None
-    ordered = sorted((item for item in items if keep(item)), key=lambda item: item.seq, reverse=True)
-    if after is not None:
-        ordered = [item for item in ordered if item.seq < after]
-    page = ordered[:limit]
-    has_more = len(ordered) > limit
-    return Page(page, has_more, _encode_token(page[-1].seq) if has_more else None)
-
-
-def _encode_token(seq: int) -> str:
-    return base64.urlsafe_b64encode(f"after:{seq}".encode()).decode("ascii").rstrip("=")
-
-
-def _decode_token(token: str) -> int:
-    try:
-        text = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode("ascii")
-        prefix, _, number = text.partition(":")
-        if prefix != "after" or not number.isdigit():
-            raise ValueError(text)
-        return int(number)
-    except (ValueError, UnicodeDecodeError, binascii.Error):
-        raise Invalid("token is not a page token this API returned", "token") from None
