@@ -7,6 +7,8 @@ id schemathesis made up would get a 404). The fake is strict, so an answer of it
 the spec would be a 500, which schemathesis reports as a failure.
 
 Webhook endpoints are in the spec but not yet served by the fake, so they are left out here.
+It lives with the fake's tests, not in tests/contract, which `make update-spec` runs on every
+candidate spec: this run is about the fake. `make contract` runs it too.
 """
 
 from __future__ import annotations
