@@ -21,7 +21,8 @@ from typing import Any
 
 import _spec
 import pytest
-import update_spec
+from _update_spec.overlays import canonical
+from _update_spec.report import CHANGELOG_HEADER, insert_entry
 
 pytestmark = pytest.mark.slow
 
@@ -82,12 +83,39 @@ def _downgrade_to_30(spec: Spec) -> None:
     spec["openapi"] = "3.0.3"
 
 
+# HeyGen's v3 document stands in as ours plus what theirs would have besides: an operation we do
+# not ship (with a schema only it uses), a field ours lacks, another operationId.
+def _v3_published(spec: Spec) -> None:
+    spec["paths"]["/v3/videos"] = {
+        "get": {
+            "operationId": "listVideos",
+            "tags": ["videos"],
+            "responses": {
+                "200": {
+                    "description": "Videos.",
+                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/VideoPage"}}},
+                }
+            },
+        }
+    }
+    spec["components"]["schemas"]["VideoPage"] = {"type": "object", "properties": {"data": {"type": "array"}}}
+    spec["tags"].append({"name": "videos", "description": "Videos."})
+    group = spec["components"]["schemas"]["AvatarGroup"]
+    group["properties"]["thumbnail_url"] = {"type": ["string", "null"]}
+    spec["paths"]["/v3/assets"]["post"]["operationId"] = "uploadAsset"
+
+
+def _v3_without_delete_look(spec: Spec) -> None:
+    del spec["paths"]["/v3/avatars/looks/{look_id}"]["delete"]
+
+
 # A facade module using the attribute the accepted breaking change removes.
 @dataclass(frozen=True)
 class Variant:
     change: Callable[[Spec], None]
     args: tuple[str, ...] = ()
     markdown: bool = False  # given as HeyGen's reference page rather than JSON
+    v3: bool = False  # HeyGen's v3 document (external-api.json), built from ours
 
 
 VARIANTS = {
@@ -99,6 +127,8 @@ VARIANTS = {
     "overlay_redundant": Variant(_fix_optional_body),
     "accepted_breaking": Variant(_remove_studio_count, ("--accept-breaking",)),
     "not_openapi_31": Variant(_downgrade_to_30),
+    "v3_published": Variant(_v3_published, v3=True),
+    "v3_missing_operation": Variant(_v3_without_delete_look, v3=True),
 }
 REFUSED = [
     "removed_flow_id",
@@ -106,6 +136,7 @@ REFUSED = [
     "overlay_target_gone",
     "overlay_redundant",
     "not_openapi_31",
+    "v3_missing_operation",
 ]
 
 
@@ -136,7 +167,7 @@ def _run(variant: Variant, workdir: Path) -> Run:
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, target)
     (checkout / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
-    spec = json.loads((ROOT / PROVIDED).read_text(encoding="utf-8"))
+    spec = _spec.v3_spec() if variant.v3 else json.loads((ROOT / PROVIDED).read_text(encoding="utf-8"))
     variant.change(spec)
     new_text = json.dumps(spec, indent=2) + "\n"
     if variant.markdown:
@@ -145,7 +176,7 @@ def _run(variant: Variant, workdir: Path) -> Run:
         page = f"{prose}```json\n{new_text}```\n"
         given.write_text(page, encoding="utf-8")
     else:
-        given = workdir / "new-spec.json"
+        given = workdir / ("external-api.json" if variant.v3 else "new-spec.json")
         given.write_text(new_text, encoding="utf-8")
     before = _snapshot(checkout)
     command = [
@@ -156,7 +187,7 @@ def _run(variant: Variant, workdir: Path) -> Run:
         str(OPTIC),
     ]
     result = subprocess.run(
-        [*command, *variant.args], cwd=workdir, capture_output=True, text=True, check=False, timeout=300
+        [*command, *variant.args], cwd=workdir, capture_output=True, text=True, check=False, timeout=900
     )
     output = result.stdout + result.stderr
     return Run(checkout, new_text, before, _snapshot(checkout), result.returncode, output)
@@ -279,12 +310,50 @@ def test_a_refused_update_leaves_every_file_byte_identical(runs: dict[str, Run],
 
 
 def test_changelog_entries_go_newest_first_under_the_header() -> None:
-    first = update_spec.insert_entry(None, "## 2026-01-01: one\n\n")
-    assert first == update_spec.CHANGELOG_HEADER + "## 2026-01-01: one\n\n"
-    second = update_spec.insert_entry(first, "## 2026-02-01: two\n\n")
-    assert second == update_spec.CHANGELOG_HEADER + "## 2026-02-01: two\n\n## 2026-01-01: one\n\n"
+    first = insert_entry(None, "## 2026-01-01: one\n\n")
+    assert first == CHANGELOG_HEADER + "## 2026-01-01: one\n\n"
+    second = insert_entry(first, "## 2026-02-01: two\n\n")
+    assert second == CHANGELOG_HEADER + "## 2026-02-01: two\n\n## 2026-01-01: one\n\n"
 
 
 def test_an_update_that_re_adds_list_items_counts_as_unchanged() -> None:
     # oas-patch appends `update` lists, so re-adding `required: [flow_id]` doubles the item.
-    assert update_spec._canonical({"required": ["flow_id", "flow_id"]}) == {"required": ["flow_id"]}
+    assert canonical({"required": ["flow_id", "flow_id"]}) == {"required": ["flow_id"]}
+
+
+# --- HeyGen's published v3 document ------------------------------------------------------------
+
+PROVIDED_V3 = "openapi/provided/heygen-v3.json"
+
+
+def test_a_v3_document_keeps_only_the_shipped_operations_and_reports_differences(
+    runs: dict[str, Run],
+) -> None:
+    run = runs["v3_published"]
+    assert run.returncode == 0, run.output
+    assert "kept 18 of 19 operations" in run.output
+    assert "thumbnail_url" in run.output
+    assert "uploadAsset" in run.output
+    stored = json.loads(run.read(PROVIDED_V3))
+    assert "/v3/videos" not in stored["paths"]
+    assert "VideoPage" not in stored["components"]["schemas"]
+    assert "AvatarGroup" in stored["components"]["schemas"]
+    assert [tag["name"] for tag in stored["tags"]] == ["assets", "avatars", "webhooks"]
+    assert len([m for item in stored["paths"].values() for m in item]) == 18
+    changelog = run.read("CHANGELOG.md")
+    assert "HeyGen v3 document" in changelog and "thumbnail_url" in changelog
+
+
+def test_a_v3_document_changes_nothing_the_client_is_generated_from(runs: dict[str, Run]) -> None:
+    run = runs["v3_published"]
+    changed = sorted(
+        name for name in set(run.before) | set(run.after) if run.before.get(name) != run.after.get(name)
+    )
+    assert changed == ["CHANGELOG.md", PROVIDED_V3]
+
+
+def test_a_v3_document_without_a_shipped_operation_is_refused_naming_it(runs: dict[str, Run]) -> None:
+    run = runs["v3_missing_operation"]
+    assert run.returncode == 1, run.output
+    assert "DELETE /v3/avatars/looks/{look_id}" in run.output
+    assert "refused: HeyGen's document lacks 1 operation(s) we ship" in run.output
