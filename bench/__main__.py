@@ -20,7 +20,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from bench import calls, imports, wait
+from bench import calls, imports, upload, wait
 
 RESULTS = Path(__file__).resolve().parent / "results"
 
@@ -113,6 +113,8 @@ def run(smoke: bool) -> dict[str, Any]:
     result["imports"] = imports.cold_imports(settings.import_runs)
     _progress("wait_for_training schedule")
     result["wait"] = wait.run(smoke=smoke)
+    _progress("upload memory")
+    result["upload"] = upload.run(smoke=smoke)
     result["machine"]["load_average_after"] = calls.load_average()
     result["seconds"] = round(time.monotonic() - started, 1)
     result["targets"] = targets(result)
@@ -293,6 +295,7 @@ def table(result: dict[str, Any]) -> str:
             )
         )
     lines += ["", wait.table(result["wait"])]
+    lines += ["", upload.table(result["upload"])]
     return "\n".join(lines)
 
 

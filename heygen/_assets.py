@@ -2,60 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from functools import cached_property
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Unpack
 
 from . import _v3_adapters as ops
 from ._avatar_args import validate_id
 from ._avatar_types import Asset, UploadedAsset
 from ._idempotency import resolve_key
 from ._response import RawResponse
-from ._types import NOT_GIVEN, NotGiven, Timeout
 from ._uploads import UploadFile, open_upload
 
 if TYPE_CHECKING:
     from ._client import AsyncHeyGen, HeyGen
 
-T = TypeVar("T")
-
-
-def run_sync(
-    client: HeyGen,
-    operation: ops.Operation[T],
-    *,
-    key: str | None = None,
-    timeout: Timeout | NotGiven = NOT_GIVEN,
-    max_retries: int | NotGiven = NOT_GIVEN,
-    extra_headers: Mapping[str, str] | None = None,
-) -> RawResponse[T]:
-    """Send one v3 operation on a sync client; `key` makes it an idempotent, retryable create."""
-    call = client._new_call(timeout, max_retries, extra_headers)
-    call.idempotency_key = key
-    parsed = operation.run_sync(call)
-    assert call.response is not None
-    return RawResponse(http_response=call.response, parsed=parsed, attempts=call.attempts)
-
-
-async def run_async(
-    client: AsyncHeyGen,
-    operation: ops.Operation[T],
-    *,
-    key: str | None = None,
-    timeout: Timeout | NotGiven = NOT_GIVEN,
-    max_retries: int | NotGiven = NOT_GIVEN,
-    extra_headers: Mapping[str, str] | None = None,
-) -> RawResponse[T]:
-    """`run_sync` on an async client."""
-    call = client._new_call(timeout, max_retries, extra_headers)
-    call.idempotency_key = key
-    parsed = await operation.run_async(call)
-    assert call.response is not None
-    return RawResponse(http_response=call.response, parsed=parsed, attempts=call.attempts)
-
 
 class Assets:
-    """Files on HeyGen, on a `HeyGen` client."""
+    """Files on HeyGen, on a `HeyGen` client.
+
+    Both methods also take `timeout=`, `max_retries=` and `extra_headers=`, for that call only.
+    """
 
     def __init__(self, client: HeyGen) -> None:
         self._client = client
@@ -69,19 +34,10 @@ class Assets:
         self,
         file: UploadFile,
         key: str,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[ops.RequestOptions],
     ) -> RawResponse[UploadedAsset]:
         try:
-            return run_sync(
-                self._client,
-                ops.upload_asset(file),
-                key=key,
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-            )
+            return ops.run_sync(self._client, ops.upload_asset(file), key=key, **options)
         finally:
             file.close()
 
@@ -91,9 +47,7 @@ class Assets:
         *,
         content_type: str | None = None,
         idempotency_key: str | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[ops.RequestOptions],
     ) -> UploadedAsset:
         """Upload a file to HeyGen (`POST /v3/assets`, multipart), to use as a photo.
 
@@ -108,6 +62,7 @@ class Assets:
             content_type: The file's type; default: from the file name, else from its first bytes.
             idempotency_key: Your own key (1-255 of A-Z a-z 0-9 _ : . -), to retry across runs.
                 Reusing a key within 24 hours replays the first answer, even for another file.
+            options: `timeout=`, `max_retries=`, `extra_headers=` for this call only.
 
         Returns:
             The `UploadedAsset`: pass it as `photo=` to `client.avatars.create_photo`.
@@ -118,21 +73,16 @@ class Assets:
         """
         key = resolve_key(idempotency_key)
         upload = open_upload(file, content_type=content_type)
-        return self._upload_file(upload, key, timeout, max_retries, extra_headers).parsed
+        return self._upload_file(upload, key, **options).parsed
 
     def retrieve(
         self,
         asset_id: str,
-        *,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[ops.RequestOptions],
     ) -> Asset:
         """An asset's record (`GET /v3/assets/{asset_id}`)."""
         operation = ops.get_asset(validate_id(asset_id, "asset_id"))
-        return run_sync(
-            self._client, operation, timeout=timeout, max_retries=max_retries, extra_headers=extra_headers
-        ).parsed
+        return ops.run_sync(self._client, operation, **options).parsed
 
 
 class AssetsWithRawResponse:
@@ -142,15 +92,22 @@ class AssetsWithRawResponse:
         self._resource = resource
 
     def upload(
-        self, file: object, *, content_type: str | None = None, idempotency_key: str | None = None
+        self,
+        file: object,
+        *,
+        content_type: str | None = None,
+        idempotency_key: str | None = None,
+        **options: Unpack[ops.RequestOptions],
     ) -> RawResponse[UploadedAsset]:
         """`upload`, returning the raw response (its `idempotency_key` included)."""
         key = resolve_key(idempotency_key)
-        return self._resource._upload_file(open_upload(file, content_type=content_type), key)
+        return self._resource._upload_file(open_upload(file, content_type=content_type), key, **options)
 
-    def retrieve(self, asset_id: str) -> RawResponse[Asset]:
+    def retrieve(self, asset_id: str, **options: Unpack[ops.RequestOptions]) -> RawResponse[Asset]:
         """`retrieve`, returning the raw response."""
-        return run_sync(self._resource._client, ops.get_asset(validate_id(asset_id, "asset_id")))
+        return ops.run_sync(
+            self._resource._client, ops.get_asset(validate_id(asset_id, "asset_id")), **options
+        )
 
 
 class AsyncAssets:
@@ -168,19 +125,10 @@ class AsyncAssets:
         self,
         file: UploadFile,
         key: str,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[ops.RequestOptions],
     ) -> RawResponse[UploadedAsset]:
         try:
-            return await run_async(
-                self._client,
-                ops.upload_asset(file),
-                key=key,
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-            )
+            return await ops.run_async(self._client, ops.upload_asset(file), key=key, **options)
         finally:
             file.close()
 
@@ -190,28 +138,21 @@ class AsyncAssets:
         *,
         content_type: str | None = None,
         idempotency_key: str | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[ops.RequestOptions],
     ) -> UploadedAsset:
         """Upload a file to HeyGen, streamed, with an idempotency key. See `Assets.upload`."""
         key = resolve_key(idempotency_key)
         upload = open_upload(file, content_type=content_type)
-        return (await self._upload_file(upload, key, timeout, max_retries, extra_headers)).parsed
+        return (await self._upload_file(upload, key, **options)).parsed
 
     async def retrieve(
         self,
         asset_id: str,
-        *,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[ops.RequestOptions],
     ) -> Asset:
         """An asset's record (`GET /v3/assets/{asset_id}`)."""
         operation = ops.get_asset(validate_id(asset_id, "asset_id"))
-        raw = await run_async(
-            self._client, operation, timeout=timeout, max_retries=max_retries, extra_headers=extra_headers
-        )
+        raw = await ops.run_async(self._client, operation, **options)
         return raw.parsed
 
 
@@ -222,12 +163,19 @@ class AsyncAssetsWithRawResponse:
         self._resource = resource
 
     async def upload(
-        self, file: object, *, content_type: str | None = None, idempotency_key: str | None = None
+        self,
+        file: object,
+        *,
+        content_type: str | None = None,
+        idempotency_key: str | None = None,
+        **options: Unpack[ops.RequestOptions],
     ) -> RawResponse[UploadedAsset]:
         """`upload`, returning the raw response (its `idempotency_key` included)."""
         key = resolve_key(idempotency_key)
-        return await self._resource._upload_file(open_upload(file, content_type=content_type), key)
+        return await self._resource._upload_file(open_upload(file, content_type=content_type), key, **options)
 
-    async def retrieve(self, asset_id: str) -> RawResponse[Asset]:
+    async def retrieve(self, asset_id: str, **options: Unpack[ops.RequestOptions]) -> RawResponse[Asset]:
         """`retrieve`, returning the raw response."""
-        return await run_async(self._resource._client, ops.get_asset(validate_id(asset_id, "asset_id")))
+        return await ops.run_async(
+            self._resource._client, ops.get_asset(validate_id(asset_id, "asset_id")), **options
+        )

@@ -1,4 +1,4 @@
-"""`client.avatars` and `client.avatars.looks` (v3): create photo avatars, follow them to ready.
+"""`client.avatars` (v3): create photo avatars (and prompt looks), follow them until ready.
 
 On v3 there is no separate training call: creating a photo avatar starts its training, and the
 group's `status` goes `processing` -> `completed` (or `failed`, or `pending_consent`).
@@ -12,11 +12,10 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Unpack
 
 from . import _avatar_args as args
 from . import _v3_adapters as ops
-from ._assets import run_sync
 from ._avatar_errors import AvatarError
 from ._avatar_types import AvatarConsent, AvatarCreation, AvatarGroup, AvatarLook
 from ._constants import DEFAULT_POLL_INTERVAL, DEFAULT_WAIT_TIMEOUT
@@ -26,7 +25,6 @@ from ._pages import Page
 from ._photo_input import FileInput, file_input
 from ._polling import validate_wait
 from ._response import RawResponse
-from ._types import NOT_GIVEN, NotGiven, Timeout
 
 if TYPE_CHECKING:
     from ._client import HeyGen
@@ -39,6 +37,9 @@ class Avatars:
     (yours, or a fresh UUID per call), the same on every retry; that makes them safe to retry
     like reads (connection lost after sending, timeouts, 408, 409 `request_in_progress`, 429,
     5xx), since HeyGen replays the first answer instead of creating, and charging, twice.
+
+    Every method but the waits also takes `timeout=`, `max_retries=` and `extra_headers=`, for
+    that call only (a create that uploads its photo first applies them to both requests).
     """
 
     def __init__(self, client: HeyGen) -> None:
@@ -54,16 +55,21 @@ class Avatars:
         """The same single-request methods, returning `RawResponse`."""
         return AvatarsWithRawResponse(self)
 
-    def _resolve(self, file: FileInput, key: str) -> dict[str, str]:
+    def _resolve(self, file: FileInput, key: str, options: ops.RequestOptions) -> dict[str, str]:
         """The file's request field, uploading it first when it is too big to send inline."""
         if file.upload is None:
             assert file.field is not None
             return file.field
-        asset = self._client.assets._upload_file(file.upload, key).parsed
+        asset = self._client.assets._upload_file(file.upload, key, **options).parsed
         return file.after_upload(asset)
 
     def _create_photo(
-        self, name: object, photo: object, group_id: object, idempotency_key: object
+        self,
+        name: object,
+        photo: object,
+        group_id: object,
+        idempotency_key: object,
+        options: ops.RequestOptions,
     ) -> RawResponse[AvatarCreation]:
         key = resolve_key(idempotency_key)
         name = args.validate_text(name, "name")
@@ -71,8 +77,8 @@ class Avatars:
         file = file_input(photo)
         # The upload shares the create's key: HeyGen scopes keys per endpoint, so repeating the
         # whole call with the same key replays both steps instead of redoing either.
-        body = args.photo_body(name, self._resolve(file, key), group)
-        raw = run_sync(self._client, ops.create_avatar(body), key=key)
+        body = args.photo_body(name, self._resolve(file, key, options), group)
+        raw = ops.run_sync(self._client, ops.create_avatar(body), key=key, **options)
         return dataclasses.replace(raw, parsed=dataclasses.replace(raw.parsed, photo_sent_as=file.sent_as))
 
     def create_photo(
@@ -86,6 +92,7 @@ class Avatars:
         wait_timeout: float = DEFAULT_WAIT_TIMEOUT,
         poll_interval: float = DEFAULT_POLL_INTERVAL,
         on_progress: Callable[[AvatarGroup | AvatarLook], object] | None = None,
+        **options: Unpack[ops.RequestOptions],
     ) -> AvatarCreation:
         """Create a photo avatar from one photo (`POST /v3/avatars`, type `photo`); training starts.
 
@@ -115,7 +122,7 @@ class Avatars:
         """
         if wait:
             validate_wait(wait_timeout, poll_interval)
-        creation = self._create_photo(name, photo, group_id, idempotency_key).parsed
+        creation = self._create_photo(name, photo, group_id, idempotency_key, options).parsed
         if not wait:
             return creation
         return self._finish(creation, group_id is not None, wait_timeout, poll_interval, on_progress)
@@ -133,6 +140,7 @@ class Avatars:
         wait_timeout: float = DEFAULT_WAIT_TIMEOUT,
         poll_interval: float = DEFAULT_POLL_INTERVAL,
         on_progress: Callable[[AvatarGroup | AvatarLook], object] | None = None,
+        **options: Unpack[ops.RequestOptions],
     ) -> AvatarCreation:
         """Create a look from a text prompt (`POST /v3/avatars`, type `prompt`).
 
@@ -147,7 +155,7 @@ class Avatars:
         if wait:
             validate_wait(wait_timeout, poll_interval)
         creation = self.with_raw_response._create_from_prompt(
-            name, prompt, group_id, reference_avatar_id, reference_images, idempotency_key
+            name, prompt, group_id, reference_avatar_id, reference_images, idempotency_key, options
         ).parsed
         if not wait:
             return creation
@@ -184,6 +192,7 @@ class Avatars:
         consent_video: object = None,
         reroute_url: str | None = None,
         idempotency_key: str | None = None,
+        **options: Unpack[ops.RequestOptions],
     ) -> AvatarConsent:
         """Give consent for a group that waits for it (`POST /v3/avatars/{group_id}/consent`).
 
@@ -202,15 +211,16 @@ class Avatars:
             consent_video=consent_video,
             reroute_url=reroute_url,
             idempotency_key=idempotency_key,
+            **options,
         ).parsed
 
-    def retrieve(self, group_id: str, *, timeout: Timeout | NotGiven = NOT_GIVEN) -> AvatarGroup:
+    def retrieve(self, group_id: str, **options: Unpack[ops.RequestOptions]) -> AvatarGroup:
         """An avatar group (`GET /v3/avatars/{group_id}`), with its `status`."""
-        return run_sync(
-            self._client, ops.get_group(args.validate_id(group_id, "group_id")), timeout=timeout
+        return ops.run_sync(
+            self._client, ops.get_group(args.validate_id(group_id, "group_id")), **options
         ).parsed
 
-    def list(self, *, limit: int | None = None) -> Page[AvatarGroup]:
+    def list(self, *, limit: int | None = None, **options: Unpack[ops.RequestOptions]) -> Page[AvatarGroup]:
         """Avatar groups, a page at a time (`GET /v3/avatars`); iterate the page for all of them.
 
         Args:
@@ -219,14 +229,16 @@ class Avatars:
         limit = args.validate_limit(limit)
 
         def fetch(token: str | None) -> Page[AvatarGroup]:
-            items, has_more, next_token = run_sync(self._client, ops.list_groups(limit, token)).parsed
+            items, has_more, next_token = ops.run_sync(
+                self._client, ops.list_groups(limit, token), **options
+            ).parsed
             return Page(items, has_more=has_more, next_token=next_token, fetch=fetch)
 
         return fetch(None)
 
-    def delete(self, group_id: str) -> None:
+    def delete(self, group_id: str, **options: Unpack[ops.RequestOptions]) -> None:
         """Delete an avatar group and its looks (`DELETE /v3/avatars/{group_id}`)."""
-        self.with_raw_response.delete(group_id)
+        self.with_raw_response.delete(group_id, **options)
 
     def wait_until_ready(
         self,
@@ -273,10 +285,16 @@ class AvatarsWithRawResponse:
         self._client = resource._client
 
     def create_photo(
-        self, *, name: str, photo: object, group_id: str | None = None, idempotency_key: str | None = None
+        self,
+        *,
+        name: str,
+        photo: object,
+        group_id: str | None = None,
+        idempotency_key: str | None = None,
+        **options: Unpack[ops.RequestOptions],
     ) -> RawResponse[AvatarCreation]:
         """`create_photo` (without waiting), returning the create's raw response."""
-        return self._resource._create_photo(name, photo, group_id, idempotency_key)
+        return self._resource._create_photo(name, photo, group_id, idempotency_key, options)
 
     def _create_from_prompt(
         self,
@@ -286,6 +304,7 @@ class AvatarsWithRawResponse:
         reference_avatar_id: object,
         reference_images: object,
         idempotency_key: object,
+        options: ops.RequestOptions,
     ) -> RawResponse[AvatarCreation]:
         key = resolve_key(idempotency_key)
         name = args.validate_text(name, "name")
@@ -299,13 +318,15 @@ class AvatarsWithRawResponse:
         inputs = args.reference_inputs(reference_images)
         try:
             # One upload key per image: a shared one would replay the first image's upload.
-            images = [self._resource._resolve(image, sub_key(key, i)) for i, image in enumerate(inputs)]
+            images = [
+                self._resource._resolve(image, sub_key(key, i), options) for i, image in enumerate(inputs)
+            ]
         finally:
             for image in inputs:
                 if image.upload is not None:
                     image.upload.close()
         body = args.prompt_body(name, prompt, group, reference, images)
-        return run_sync(self._client, ops.create_avatar(body), key=key)
+        return ops.run_sync(self._client, ops.create_avatar(body), key=key, **options)
 
     def create_from_prompt(
         self,
@@ -316,10 +337,11 @@ class AvatarsWithRawResponse:
         reference_avatar_id: str | None = None,
         reference_images: list[object] | None = None,
         idempotency_key: str | None = None,
+        **options: Unpack[ops.RequestOptions],
     ) -> RawResponse[AvatarCreation]:
         """`create_from_prompt` (without waiting), returning the raw response."""
         return self._create_from_prompt(
-            name, prompt, group_id, reference_avatar_id, reference_images, idempotency_key
+            name, prompt, group_id, reference_avatar_id, reference_images, idempotency_key, options
         )
 
     def consent(
@@ -330,6 +352,7 @@ class AvatarsWithRawResponse:
         consent_video: object = None,
         reroute_url: str | None = None,
         idempotency_key: str | None = None,
+        **options: Unpack[ops.RequestOptions],
     ) -> RawResponse[AvatarConsent]:
         """`consent`, returning the raw response."""
         key = resolve_key(idempotency_key)
@@ -339,12 +362,14 @@ class AvatarsWithRawResponse:
         video = None
         if consent_video is not None:
             video = self._resource._resolve(
-                file_input(consent_video, what="consent_video", media="video"), key
+                file_input(consent_video, what="consent_video", media="video"), key, options
             )
-        return run_sync(self._client, ops.consent(group, args.consent_body(text, video, url)), key=key)
+        return ops.run_sync(
+            self._client, ops.consent(group, args.consent_body(text, video, url)), key=key, **options
+        )
 
-    def retrieve(self, group_id: str) -> RawResponse[AvatarGroup]:
-        return run_sync(self._client, ops.get_group(args.validate_id(group_id, "group_id")))
+    def retrieve(self, group_id: str, **options: Unpack[ops.RequestOptions]) -> RawResponse[AvatarGroup]:
+        return ops.run_sync(self._client, ops.get_group(args.validate_id(group_id, "group_id")), **options)
 
-    def delete(self, group_id: str) -> RawResponse[str]:
-        return run_sync(self._client, ops.delete_group(args.validate_id(group_id, "group_id")))
+    def delete(self, group_id: str, **options: Unpack[ops.RequestOptions]) -> RawResponse[str]:
+        return ops.run_sync(self._client, ops.delete_group(args.validate_id(group_id, "group_id")), **options)

@@ -9,11 +9,10 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Unpack
 
 from . import _avatar_args as args
 from . import _v3_adapters as ops
-from ._assets import run_async
 from ._avatar_errors import AvatarError
 from ._avatar_types import AvatarConsent, AvatarCreation, AvatarGroup, AvatarLook
 from ._constants import DEFAULT_POLL_INTERVAL, DEFAULT_WAIT_TIMEOUT
@@ -23,7 +22,6 @@ from ._pages import AsyncPage, AsyncPager
 from ._photo_input import FileInput, file_input
 from ._polling import validate_wait
 from ._response import RawResponse
-from ._types import NOT_GIVEN, NotGiven, Timeout
 
 if TYPE_CHECKING:
     from ._client import AsyncHeyGen
@@ -51,16 +49,21 @@ class AsyncAvatars:
         """The same single-request methods, returning `RawResponse`."""
         return AsyncAvatarsWithRawResponse(self)
 
-    async def _resolve(self, file: FileInput, key: str) -> dict[str, str]:
+    async def _resolve(self, file: FileInput, key: str, options: ops.RequestOptions) -> dict[str, str]:
         """The file's request field, uploading it first when it is too big to send inline."""
         if file.upload is None:
             assert file.field is not None
             return file.field
-        asset = (await self._client.assets._upload_file(file.upload, key)).parsed
+        asset = (await self._client.assets._upload_file(file.upload, key, **options)).parsed
         return file.after_upload(asset)
 
     async def _create_photo(
-        self, name: object, photo: object, group_id: object, idempotency_key: object
+        self,
+        name: object,
+        photo: object,
+        group_id: object,
+        idempotency_key: object,
+        options: ops.RequestOptions,
     ) -> RawResponse[AvatarCreation]:
         key = resolve_key(idempotency_key)
         name = args.validate_text(name, "name")
@@ -68,8 +71,8 @@ class AsyncAvatars:
         file = file_input(photo)
         # The upload shares the create's key: HeyGen scopes keys per endpoint, so repeating the
         # whole call with the same key replays both steps instead of redoing either.
-        body = args.photo_body(name, await self._resolve(file, key), group)
-        raw = await run_async(self._client, ops.create_avatar(body), key=key)
+        body = args.photo_body(name, await self._resolve(file, key, options), group)
+        raw = await ops.run_async(self._client, ops.create_avatar(body), key=key, **options)
         return dataclasses.replace(raw, parsed=dataclasses.replace(raw.parsed, photo_sent_as=file.sent_as))
 
     async def create_photo(
@@ -83,6 +86,7 @@ class AsyncAvatars:
         wait_timeout: float = DEFAULT_WAIT_TIMEOUT,
         poll_interval: float = DEFAULT_POLL_INTERVAL,
         on_progress: Callable[[AvatarGroup | AvatarLook], object] | None = None,
+        **options: Unpack[ops.RequestOptions],
     ) -> AvatarCreation:
         """Create a photo avatar from one photo (`POST /v3/avatars`, type `photo`); training starts.
 
@@ -112,7 +116,7 @@ class AsyncAvatars:
         """
         if wait:
             validate_wait(wait_timeout, poll_interval)
-        creation = (await self._create_photo(name, photo, group_id, idempotency_key)).parsed
+        creation = (await self._create_photo(name, photo, group_id, idempotency_key, options)).parsed
         if not wait:
             return creation
         return await self._finish(creation, group_id is not None, wait_timeout, poll_interval, on_progress)
@@ -130,6 +134,7 @@ class AsyncAvatars:
         wait_timeout: float = DEFAULT_WAIT_TIMEOUT,
         poll_interval: float = DEFAULT_POLL_INTERVAL,
         on_progress: Callable[[AvatarGroup | AvatarLook], object] | None = None,
+        **options: Unpack[ops.RequestOptions],
     ) -> AvatarCreation:
         """Create a look from a text prompt (`POST /v3/avatars`, type `prompt`).
 
@@ -145,7 +150,7 @@ class AsyncAvatars:
             validate_wait(wait_timeout, poll_interval)
         creation = (
             await self.with_raw_response._create_from_prompt(
-                name, prompt, group_id, reference_avatar_id, reference_images, idempotency_key
+                name, prompt, group_id, reference_avatar_id, reference_images, idempotency_key, options
             )
         ).parsed
         if not wait:
@@ -185,6 +190,7 @@ class AsyncAvatars:
         consent_video: object = None,
         reroute_url: str | None = None,
         idempotency_key: str | None = None,
+        **options: Unpack[ops.RequestOptions],
     ) -> AvatarConsent:
         """Give consent for a group that waits for it (`POST /v3/avatars/{group_id}/consent`).
 
@@ -203,15 +209,18 @@ class AsyncAvatars:
             consent_video=consent_video,
             reroute_url=reroute_url,
             idempotency_key=idempotency_key,
+            **options,
         )
         return raw.parsed
 
-    async def retrieve(self, group_id: str, *, timeout: Timeout | NotGiven = NOT_GIVEN) -> AvatarGroup:
+    async def retrieve(self, group_id: str, **options: Unpack[ops.RequestOptions]) -> AvatarGroup:
         """An avatar group (`GET /v3/avatars/{group_id}`), with its `status`."""
         operation = ops.get_group(args.validate_id(group_id, "group_id"))
-        return (await run_async(self._client, operation, timeout=timeout)).parsed
+        return (await ops.run_async(self._client, operation, **options)).parsed
 
-    def list(self, *, limit: int | None = None) -> AsyncPager[AvatarGroup]:
+    def list(
+        self, *, limit: int | None = None, **options: Unpack[ops.RequestOptions]
+    ) -> AsyncPager[AvatarGroup]:
         """Avatar groups: `await` it for the first page, or `async for` every group.
 
         Args:
@@ -220,15 +229,15 @@ class AsyncAvatars:
         limit = args.validate_limit(limit)
 
         async def fetch(token: str | None) -> AsyncPage[AvatarGroup]:
-            raw = await run_async(self._client, ops.list_groups(limit, token))
+            raw = await ops.run_async(self._client, ops.list_groups(limit, token), **options)
             items, has_more, next_token = raw.parsed
             return AsyncPage(items, has_more=has_more, next_token=next_token, fetch=fetch)
 
         return AsyncPager(lambda: fetch(None))
 
-    async def delete(self, group_id: str) -> None:
+    async def delete(self, group_id: str, **options: Unpack[ops.RequestOptions]) -> None:
         """Delete an avatar group and its looks (`DELETE /v3/avatars/{group_id}`)."""
-        await self.with_raw_response.delete(group_id)
+        await self.with_raw_response.delete(group_id, **options)
 
     async def wait_until_ready(
         self,
@@ -275,10 +284,16 @@ class AsyncAvatarsWithRawResponse:
         self._client = resource._client
 
     async def create_photo(
-        self, *, name: str, photo: object, group_id: str | None = None, idempotency_key: str | None = None
+        self,
+        *,
+        name: str,
+        photo: object,
+        group_id: str | None = None,
+        idempotency_key: str | None = None,
+        **options: Unpack[ops.RequestOptions],
     ) -> RawResponse[AvatarCreation]:
         """`create_photo` (without waiting), returning the create's raw response."""
-        return await self._resource._create_photo(name, photo, group_id, idempotency_key)
+        return await self._resource._create_photo(name, photo, group_id, idempotency_key, options)
 
     async def _create_from_prompt(
         self,
@@ -288,6 +303,7 @@ class AsyncAvatarsWithRawResponse:
         reference_avatar_id: object,
         reference_images: object,
         idempotency_key: object,
+        options: ops.RequestOptions,
     ) -> RawResponse[AvatarCreation]:
         key = resolve_key(idempotency_key)
         name = args.validate_text(name, "name")
@@ -301,13 +317,16 @@ class AsyncAvatarsWithRawResponse:
         inputs = args.reference_inputs(reference_images)
         try:
             # One upload key per image: a shared one would replay the first image's upload.
-            images = [await self._resource._resolve(image, sub_key(key, i)) for i, image in enumerate(inputs)]
+            images = [
+                await self._resource._resolve(image, sub_key(key, i), options)
+                for i, image in enumerate(inputs)
+            ]
         finally:
             for image in inputs:
                 if image.upload is not None:
                     image.upload.close()
         body = args.prompt_body(name, prompt, group, reference, images)
-        return await run_async(self._client, ops.create_avatar(body), key=key)
+        return await ops.run_async(self._client, ops.create_avatar(body), key=key, **options)
 
     async def create_from_prompt(
         self,
@@ -318,10 +337,11 @@ class AsyncAvatarsWithRawResponse:
         reference_avatar_id: str | None = None,
         reference_images: list[object] | None = None,
         idempotency_key: str | None = None,
+        **options: Unpack[ops.RequestOptions],
     ) -> RawResponse[AvatarCreation]:
         """`create_from_prompt` (without waiting), returning the raw response."""
         return await self._create_from_prompt(
-            name, prompt, group_id, reference_avatar_id, reference_images, idempotency_key
+            name, prompt, group_id, reference_avatar_id, reference_images, idempotency_key, options
         )
 
     async def consent(
@@ -332,6 +352,7 @@ class AsyncAvatarsWithRawResponse:
         consent_video: object = None,
         reroute_url: str | None = None,
         idempotency_key: str | None = None,
+        **options: Unpack[ops.RequestOptions],
     ) -> RawResponse[AvatarConsent]:
         """`consent`, returning the raw response."""
         key = resolve_key(idempotency_key)
@@ -341,12 +362,20 @@ class AsyncAvatarsWithRawResponse:
         video = None
         if consent_video is not None:
             video = await self._resource._resolve(
-                file_input(consent_video, what="consent_video", media="video"), key
+                file_input(consent_video, what="consent_video", media="video"), key, options
             )
-        return await run_async(self._client, ops.consent(group, args.consent_body(text, video, url)), key=key)
+        return await ops.run_async(
+            self._client, ops.consent(group, args.consent_body(text, video, url)), key=key
+        )
 
-    async def retrieve(self, group_id: str) -> RawResponse[AvatarGroup]:
-        return await run_async(self._client, ops.get_group(args.validate_id(group_id, "group_id")))
+    async def retrieve(
+        self, group_id: str, **options: Unpack[ops.RequestOptions]
+    ) -> RawResponse[AvatarGroup]:
+        return await ops.run_async(
+            self._client, ops.get_group(args.validate_id(group_id, "group_id")), **options
+        )
 
-    async def delete(self, group_id: str) -> RawResponse[str]:
-        return await run_async(self._client, ops.delete_group(args.validate_id(group_id, "group_id")))
+    async def delete(self, group_id: str, **options: Unpack[ops.RequestOptions]) -> RawResponse[str]:
+        return await ops.run_async(
+            self._client, ops.delete_group(args.validate_id(group_id, "group_id")), **options
+        )

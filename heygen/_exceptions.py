@@ -137,7 +137,12 @@ class APIError(HeyGenError):
     def __str__(self) -> str:
         prefix = self._prefix()
         text = f"{prefix}: {self.message}" if prefix else self.message
-        return f"{text} (request_id: {self.request_id})" if self.request_id else text
+        if self.request_id:
+            text = f"{text} (request_id: {self.request_id})"
+        key = self.idempotency_key
+        if key:
+            text = f"{text} (retrying with idempotency_key={key!r} cannot do it twice)"
+        return text
 
     def _prefix(self) -> str:
         return str(self.code) if self.code is not None else ""

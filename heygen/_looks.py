@@ -8,18 +8,16 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable
 from functools import cached_property
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, TypeVar, Unpack
 
 from . import _avatar_args as args
 from . import _v3_adapters as ops
-from ._assets import run_sync
 from ._avatar_polling import AvatarWaiter
 from ._avatar_types import AvatarGroup, AvatarLook
 from ._constants import DEFAULT_POLL_INTERVAL, DEFAULT_WAIT_TIMEOUT
 from ._exceptions import HeyGenError
 from ._pages import Page
 from ._response import RawResponse
-from ._types import NOT_GIVEN, NotGiven, Timeout
 
 if TYPE_CHECKING:
     from ._client import HeyGen
@@ -58,7 +56,7 @@ def wait_sync(
     while True:
         request_timeout = waiter.request_timeout()
         try:
-            avatar = run_sync(client, fetch(avatar_id), timeout=request_timeout).parsed
+            avatar = ops.run_sync(client, fetch(avatar_id), timeout=request_timeout).parsed
         except HeyGenError as error:
             waiter.observe_error(error)
         else:
@@ -69,7 +67,11 @@ def wait_sync(
 
 
 class Looks:
-    """The looks of avatar groups (`client.avatars.looks`), on a `HeyGen` client."""
+    """The looks of avatar groups (`client.avatars.looks`), on a `HeyGen` client.
+
+    Every method but the wait also takes `timeout=`, `max_retries=` and `extra_headers=`, for
+    that call only.
+    """
 
     def __init__(self, client: HeyGen) -> None:
         self._client = client
@@ -79,10 +81,10 @@ class Looks:
         """The same single-request methods, returning `RawResponse`."""
         return LooksWithRawResponse(self)
 
-    def retrieve(self, look_id: str, *, timeout: Timeout | NotGiven = NOT_GIVEN) -> AvatarLook:
+    def retrieve(self, look_id: str, **options: Unpack[ops.RequestOptions]) -> AvatarLook:
         """A look (`GET /v3/avatars/looks/{look_id}`)."""
         operation = ops.get_look(args.validate_id(look_id, "look_id"))
-        return run_sync(self._client, operation, timeout=timeout).parsed
+        return ops.run_sync(self._client, operation, **options).parsed
 
     def list(
         self,
@@ -91,6 +93,7 @@ class Looks:
         avatar_type: str | None = None,
         ownership: str | None = None,
         limit: int | None = None,
+        **options: Unpack[ops.RequestOptions],
     ) -> Page[AvatarLook]:
         """Looks, a page at a time (`GET /v3/avatars/looks`); iterate the page for all of them.
 
@@ -108,18 +111,20 @@ class Looks:
         }
 
         def fetch(token: str | None) -> Page[AvatarLook]:
-            items, has_more, next_token = run_sync(self._client, ops.list_looks(params, token)).parsed
+            items, has_more, next_token = ops.run_sync(
+                self._client, ops.list_looks(params, token), **options
+            ).parsed
             return Page(items, has_more=has_more, next_token=next_token, fetch=fetch)
 
         return fetch(None)
 
-    def update(self, look_id: str, *, name: str) -> AvatarLook:
+    def update(self, look_id: str, *, name: str, **options: Unpack[ops.RequestOptions]) -> AvatarLook:
         """Rename a look (`PATCH /v3/avatars/looks/{look_id}`); returns it as updated."""
-        return self.with_raw_response.update(look_id, name=name).parsed
+        return self.with_raw_response.update(look_id, name=name, **options).parsed
 
-    def delete(self, look_id: str) -> None:
+    def delete(self, look_id: str, **options: Unpack[ops.RequestOptions]) -> None:
         """Delete a look (`DELETE /v3/avatars/looks/{look_id}`)."""
-        self.with_raw_response.delete(look_id)
+        self.with_raw_response.delete(look_id, **options)
 
     def wait_until_ready(
         self,
@@ -144,12 +149,16 @@ class LooksWithRawResponse:
     def __init__(self, resource: Looks) -> None:
         self._client = resource._client
 
-    def retrieve(self, look_id: str) -> RawResponse[AvatarLook]:
-        return run_sync(self._client, ops.get_look(args.validate_id(look_id, "look_id")))
+    def retrieve(self, look_id: str, **options: Unpack[ops.RequestOptions]) -> RawResponse[AvatarLook]:
+        return ops.run_sync(self._client, ops.get_look(args.validate_id(look_id, "look_id")), **options)
 
-    def update(self, look_id: str, *, name: str) -> RawResponse[AvatarLook]:
+    def update(
+        self, look_id: str, *, name: str, **options: Unpack[ops.RequestOptions]
+    ) -> RawResponse[AvatarLook]:
         body = args.validate_text(name, "name")
-        return run_sync(self._client, ops.update_look(args.validate_id(look_id, "look_id"), body))
+        return ops.run_sync(
+            self._client, ops.update_look(args.validate_id(look_id, "look_id"), body), **options
+        )
 
-    def delete(self, look_id: str) -> RawResponse[str]:
-        return run_sync(self._client, ops.delete_look(args.validate_id(look_id, "look_id")))
+    def delete(self, look_id: str, **options: Unpack[ops.RequestOptions]) -> RawResponse[str]:
+        return ops.run_sync(self._client, ops.delete_look(args.validate_id(look_id, "look_id")), **options)

@@ -5,18 +5,16 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable
 from functools import cached_property
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, TypeVar, Unpack
 
 from . import _avatar_args as args
 from . import _v3_adapters as ops
-from ._assets import run_async
 from ._avatar_polling import AvatarWaiter
 from ._avatar_types import AvatarGroup, AvatarLook
 from ._constants import DEFAULT_POLL_INTERVAL, DEFAULT_WAIT_TIMEOUT
 from ._exceptions import HeyGenError
 from ._pages import AsyncPage, AsyncPager
 from ._response import RawResponse
-from ._types import NOT_GIVEN, NotGiven, Timeout
 
 if TYPE_CHECKING:
     from ._client import AsyncHeyGen
@@ -46,7 +44,7 @@ async def wait_async(
     while True:
         request_timeout = waiter.request_timeout()
         try:
-            avatar = (await run_async(client, fetch(avatar_id), timeout=request_timeout)).parsed
+            avatar = (await ops.run_async(client, fetch(avatar_id), timeout=request_timeout)).parsed
         except HeyGenError as error:
             waiter.observe_error(error)
         else:
@@ -69,10 +67,10 @@ class AsyncLooks:
         """The same single-request methods, returning `RawResponse`."""
         return AsyncLooksWithRawResponse(self)
 
-    async def retrieve(self, look_id: str, *, timeout: Timeout | NotGiven = NOT_GIVEN) -> AvatarLook:
+    async def retrieve(self, look_id: str, **options: Unpack[ops.RequestOptions]) -> AvatarLook:
         """A look (`GET /v3/avatars/looks/{look_id}`)."""
         operation = ops.get_look(args.validate_id(look_id, "look_id"))
-        return (await run_async(self._client, operation, timeout=timeout)).parsed
+        return (await ops.run_async(self._client, operation, **options)).parsed
 
     def list(
         self,
@@ -81,6 +79,7 @@ class AsyncLooks:
         avatar_type: str | None = None,
         ownership: str | None = None,
         limit: int | None = None,
+        **options: Unpack[ops.RequestOptions],
     ) -> AsyncPager[AvatarLook]:
         """Looks: `await` it for the first page, or `async for` every look. See `Looks.list`."""
         params: dict[str, str | int | None] = {
@@ -91,19 +90,19 @@ class AsyncLooks:
         }
 
         async def fetch(token: str | None) -> AsyncPage[AvatarLook]:
-            raw = await run_async(self._client, ops.list_looks(params, token))
+            raw = await ops.run_async(self._client, ops.list_looks(params, token), **options)
             items, has_more, next_token = raw.parsed
             return AsyncPage(items, has_more=has_more, next_token=next_token, fetch=fetch)
 
         return AsyncPager(lambda: fetch(None))
 
-    async def update(self, look_id: str, *, name: str) -> AvatarLook:
+    async def update(self, look_id: str, *, name: str, **options: Unpack[ops.RequestOptions]) -> AvatarLook:
         """Rename a look (`PATCH /v3/avatars/looks/{look_id}`); returns it as updated."""
-        return (await self.with_raw_response.update(look_id, name=name)).parsed
+        return (await self.with_raw_response.update(look_id, name=name, **options)).parsed
 
-    async def delete(self, look_id: str) -> None:
+    async def delete(self, look_id: str, **options: Unpack[ops.RequestOptions]) -> None:
         """Delete a look (`DELETE /v3/avatars/looks/{look_id}`)."""
-        await self.with_raw_response.delete(look_id)
+        await self.with_raw_response.delete(look_id, **options)
 
     async def wait_until_ready(
         self,
@@ -126,12 +125,20 @@ class AsyncLooksWithRawResponse:
     def __init__(self, resource: AsyncLooks) -> None:
         self._client = resource._client
 
-    async def retrieve(self, look_id: str) -> RawResponse[AvatarLook]:
-        return await run_async(self._client, ops.get_look(args.validate_id(look_id, "look_id")))
+    async def retrieve(self, look_id: str, **options: Unpack[ops.RequestOptions]) -> RawResponse[AvatarLook]:
+        return await ops.run_async(
+            self._client, ops.get_look(args.validate_id(look_id, "look_id")), **options
+        )
 
-    async def update(self, look_id: str, *, name: str) -> RawResponse[AvatarLook]:
+    async def update(
+        self, look_id: str, *, name: str, **options: Unpack[ops.RequestOptions]
+    ) -> RawResponse[AvatarLook]:
         body = args.validate_text(name, "name")
-        return await run_async(self._client, ops.update_look(args.validate_id(look_id, "look_id"), body))
+        return await ops.run_async(
+            self._client, ops.update_look(args.validate_id(look_id, "look_id"), body), **options
+        )
 
-    async def delete(self, look_id: str) -> RawResponse[str]:
-        return await run_async(self._client, ops.delete_look(args.validate_id(look_id, "look_id")))
+    async def delete(self, look_id: str, **options: Unpack[ops.RequestOptions]) -> RawResponse[str]:
+        return await ops.run_async(
+            self._client, ops.delete_look(args.validate_id(look_id, "look_id")), **options
+        )

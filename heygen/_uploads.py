@@ -101,15 +101,13 @@ class _Window(io.RawIOBase):
 class UploadFile:
     """A file ready to send: its content (a stream or bytes), size, name and content type."""
 
-    content: _Window | bytes
+    content: _Window
     size: int
     filename: str
     content_type: str
     close: Callable[[], None]
 
     def head(self, count: int = 16) -> bytes:
-        if isinstance(self.content, bytes):
-            return self.content[:count]
         self.content.seek(0)
         head = self.content.read(count)
         self.content.seek(0)
@@ -117,8 +115,6 @@ class UploadFile:
 
     def read_all(self) -> bytes:
         """The whole content (for a small photo sent inline)."""
-        if isinstance(self.content, bytes):
-            return self.content
         self.content.seek(0)
         return self.content.read()
 
@@ -149,7 +145,7 @@ def open_upload(file: object, *, content_type: str | None = None, what: str = "f
         data = bytes(file)
         if len(data) > MAX_UPLOAD_BYTES:
             raise _too_large(len(data), what)
-        upload = UploadFile(data, len(data), "", "", lambda: None)
+        upload = _from_memory(data)
     elif callable(getattr(file, "read", None)):
         upload = _open_stream(file, what)
     else:
@@ -221,4 +217,11 @@ def _open_stream(file: Any, what: str) -> UploadFile:
     data = b"".join(parts)
     if len(data) > MAX_UPLOAD_BYTES:
         raise _too_large(f"more than {MAX_UPLOAD_BYTES}", what)
-    return UploadFile(data, len(data), _name_of(file) or "", "", lambda: None)
+    upload = _from_memory(data)
+    upload.filename = _name_of(file) or ""
+    return upload
+
+
+def _from_memory(data: bytes) -> UploadFile:
+    """Bytes sent in 64 KiB pieces too: as one piece, the transport would copy them whole."""
+    return UploadFile(_Window(io.BytesIO(data), 0, len(data)), len(data), "", "", lambda: None)

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Generic, TypedDict, TypeVar, cast
 
 import httpx
 
@@ -27,10 +27,14 @@ from ._avatar_types import Asset, AvatarConsent, AvatarCreation, AvatarGroup, Av
 from ._envelope import body_preview, decode_json, request_id
 from ._exceptions import APIResponseValidationError
 from ._http import AsyncCall, SyncCall
+from ._response import RawResponse
+from ._types import NOT_GIVEN, NotGiven, Timeout
 from ._uploads import UploadFile
 
 if TYPE_CHECKING:
     from heygen_api_client.client import Client
+
+    from ._client import AsyncHeyGen, HeyGen
 
 T = TypeVar("T")
 # What the generated parsers raise on a body they do not accept.
@@ -94,6 +98,51 @@ class Operation(Generic[T]):
                 body=body,
                 request_id=request_id(response),
             ) from None
+
+
+class RequestOptions(TypedDict, total=False):
+    """What every v3 method takes as keywords, for that call only (as `with_options` does)."""
+
+    timeout: Timeout
+    """This call's timeout, overriding the client's (seconds, `httpx.Timeout`, None: none)."""
+    max_retries: int
+    """This call's retries, overriding the client's."""
+    extra_headers: Mapping[str, str] | None
+    """Headers to add to the request (they cannot replace the API key)."""
+
+
+def run_sync(
+    client: HeyGen,
+    operation: Operation[T],
+    *,
+    key: str | None = None,
+    timeout: Timeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_headers: Mapping[str, str] | None = None,
+) -> RawResponse[T]:
+    """Send one v3 operation on a sync client; `key` makes it an idempotent, retryable create."""
+    call = client._new_call(timeout, max_retries, extra_headers)
+    call.idempotency_key = key
+    parsed = operation.run_sync(call)
+    assert call.response is not None
+    return RawResponse(http_response=call.response, parsed=parsed, attempts=call.attempts)
+
+
+async def run_async(
+    client: AsyncHeyGen,
+    operation: Operation[T],
+    *,
+    key: str | None = None,
+    timeout: Timeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_headers: Mapping[str, str] | None = None,
+) -> RawResponse[T]:
+    """`run_sync` on an async client."""
+    call = client._new_call(timeout, max_retries, extra_headers)
+    call.idempotency_key = key
+    parsed = await operation.run_async(call)
+    assert call.response is not None
+    return RawResponse(http_response=call.response, parsed=parsed, attempts=call.attempts)
 
 
 def _data(read: Callable[[object, str], T]) -> Callable[[object], T]:

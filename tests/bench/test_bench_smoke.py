@@ -111,3 +111,13 @@ def test_the_wait_benchmark_reports_calls_and_lateness(smoke: tuple[str, dict[st
     (default,) = [s for s in result["wait"]["schedules"] if s["default"]]
     assert default["calls_median"] > 0
     assert 0 <= default["late_median_s"] <= default["late_max_s"] <= default["cap_s"]
+
+
+@pytest.mark.slow
+def test_the_upload_benchmark_prints_its_peak_memory(smoke: tuple[str, dict[str, Any]]) -> None:
+    table, result = smoke
+    row = _row(table, "client.assets.upload(Path), streamed", "Upload of a")
+    assert re.search(r"\d+\.\d\d MiB$", row), row
+    upload = result["upload"]
+    # Streaming holds a small fraction of the file; reading it whole holds at least the file.
+    assert upload["streamed_peak_mib"] < upload["file_mib"] / 2 <= upload["read_whole_peak_mib"]

@@ -184,14 +184,16 @@ def discard_url() -> Iterator[str]:
     thread.join(5)
 
 
+@pytest.mark.parametrize("form", ["path", "bytes"])
 async def test_a_twenty_megabyte_file_is_streamed_not_held(
-    make_api: ClientFactory, discard_url: str, tmp_path: Path
+    make_api: ClientFactory, discard_url: str, tmp_path: Path, form: str
 ) -> None:
     client = make_api(base_url=discard_url, timeout=30.0).client
     path = _sparse(tmp_path / "twenty.bin", 20 * MB)
+    value = path if form == "path" else path.read_bytes()  # bytes: already held, not counted
     tracemalloc.start()
     try:
-        asset = await call(client, "assets.upload", path)
+        asset = await call(client, "assets.upload", value)
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()

@@ -9,7 +9,7 @@ import pytest
 
 import heygen
 from tests.support.server import Reply, ScriptedServer
-from tests.support.v3 import GROUP, LOOK, call, look_body
+from tests.support.v3 import GROUP, JPEG, LOOK, call, look_body
 from tests.unit.conftest import ClientFactory
 
 
@@ -88,3 +88,18 @@ async def test_update_and_delete_send_what_the_api_takes(
         {"name": "Business"},
     )
     assert (delete.method, delete.path) == ("DELETE", "/v3/avatars/looks/look_abc123")
+
+
+async def test_each_call_takes_its_own_timeout_retries_and_headers(
+    make_api: ClientFactory, server: ScriptedServer
+) -> None:
+    client = make_api(max_retries=2).client
+    server.queue(Reply(500, {"error": {"code": "internal_error", "message": "x"}}))
+    with pytest.raises(heygen.InternalServerError):
+        await call(client, "avatars.create_photo", name="Anna", photo=JPEG, max_retries=0)
+    assert len(server.received) == 1
+    server.reset()
+    server.queue(Reply(200, {"data": {**GROUP, "status": "completed"}}), Reply(200, look_body("completed")))
+    await call(client, "avatars.retrieve", "ag_abc123", extra_headers={"X-Trace": "t-1"}, timeout=3.0)
+    await call(client, "avatars.looks.retrieve", "look_abc123", extra_headers={"X-Trace": "t-2"})
+    assert [r.headers.get("x-trace") for r in server.received] == ["t-1", "t-2"]

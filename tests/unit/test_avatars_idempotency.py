@@ -71,6 +71,7 @@ async def test_without_retries_the_error_carries_the_key(
         await call(client, "avatars.create_photo", **_create())
     key = caught.value.idempotency_key
     assert key is not None and _keys(server) == [key]
+    assert f"idempotency_key={key!r}" in str(caught.value)  # the message says how to retry safely
     # Retrying later with the error's key is the documented recovery; the server sees the same key.
     server.queue(CREATED)
     await call(client, "avatars.create_photo", **_create(idempotency_key=key))
