@@ -359,5 +359,8 @@ def with_retry_hint(error: BaseException, line: str) -> str:
     """Add how to retry a create or upload that may have happened without paying twice."""
     key = getattr(error, "idempotency_key", None)
     if isinstance(error, HeyGenError) and not isinstance(error, AvatarError) and key:
+        line = line.replace(
+            f" (retrying with idempotency_key={key!r} cannot do it twice)", ""
+        )  # the SDK's form
         return f"{line} (to retry safely, without a second charge: --idempotency-key {key})"
     return line

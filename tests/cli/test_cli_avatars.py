@@ -136,6 +136,7 @@ def test_a_create_that_failed_names_the_key_that_retries_it_safely(
     fake.queue_error(500, operation="create_avatar", times=3)  # the first try and both retries
     failed = run("avatars", "create", "A", "--photo", str(photo), url=url)
     assert failed.code == 5
+    assert failed.stderr.count(" idempotency") == 0  # the SDK's own hint is replaced by the CLI's flag
     key = failed.stderr.rsplit("--idempotency-key ", 1)[1].rstrip(")\n")
     again = run("avatars", "create", "A", "--photo", str(photo), "--idempotency-key", key, "--json", url=url)
     assert again.code == 0
