@@ -106,7 +106,11 @@ def test_a_wait_that_runs_out_exits_4_naming_the_command_to_resume(url: str, pho
     result = run("avatars", "create", "A", "--photo", str(photo), "--wait", "--timeout", "0.2", url=url)
     assert result.code == 4
     group_id = result.stderr.split("Created avatar group ", 1)[1].split(",", 1)[0]
-    assert f"run `heygen avatars wait {group_id}` later, or raise --timeout" in result.stderr
+    last = result.stderr.splitlines()[-1]
+    assert last.startswith(f"heygen: error: Avatar group {group_id!r} was not ready within 0.2 s")
+    assert f"run `heygen avatars wait {group_id}` to wait again (with a longer --timeout" in last
+    assert f"`heygen avatars get {group_id}`" in last
+    assert "retrieve()" not in last  # advice in commands, not the Python calls
 
 
 @pytest.mark.parametrize(
