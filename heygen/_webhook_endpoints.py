@@ -11,11 +11,11 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from . import _webhook_ops as ops
-from ._v3_adapters import run_async, run_sync
 from ._avatar_args import optional_text, validate_limit
 from ._idempotency import resolve_key
 from ._pages import AsyncPage, AsyncPager, Page
 from ._types import NOT_GIVEN, NotGiven
+from ._v3_adapters import run_async, run_sync
 from .webhooks._endpoint import WebhookEndpoint, WebhookSecret
 from .webhooks._event import WebhookEvent
 

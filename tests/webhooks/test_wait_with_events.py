@@ -127,9 +127,7 @@ async def test_a_failure_event_wakes_the_wait_and_the_status_raises(is_async: bo
     transport = httpx.MockTransport(handler)
     with pytest.raises(heygen.TrainingFailedError, match="bad photos"):
         if is_async:
-            client = AsyncHeyGen(
-                api_key="k", http_client=httpx.AsyncClient(transport=transport), clock=clock
-            )
+            client = AsyncHeyGen(api_key="k", http_client=httpx.AsyncClient(transport=transport), clock=clock)
             await client.photo_avatars.wait_for_training("group-1", events=feed)
         else:
             sync = HeyGen(api_key="k", http_client=httpx.Client(transport=transport), clock=clock)
