@@ -201,7 +201,8 @@ def _list(ctx: Context) -> int:
         ctx.print_json(groups)
         return EXIT_OK
     for group in groups:
-        ctx.print(f"{group.id}  {group.raw_status or '-':<15}  {group.looks_count:>3} looks  {group.name}")
+        looks = f"{group.looks_count:>3} look" + ("" if group.looks_count == 1 else "s")
+        ctx.print(f"{group.id}  {group.raw_status or '-':<15}  {looks:<9}  {group.name}")
     return EXIT_OK
 
 
