@@ -36,6 +36,8 @@ def _wait(
 ) -> A:
     """Wait with progress on stderr. With --json, a wait that ends without success still prints
     what a script needs on stdout: the creation (if any), the last status and why it ended.
+
+    The creation is announced inside the `try`: a Ctrl-C just after the line still reports it.
     """
     args = ctx.args
     progress = Progress(ctx.err, subject)
@@ -53,6 +55,8 @@ def _wait(
             ctx.print_json({**({"creation": creation} if creation else {}), "status": avatar, "error": error})
 
     try:
+        if creation is not None:
+            ctx.note(_describe_creation(creation))
         return wait(avatar_id, timeout=args.timeout, poll_interval=args.poll_interval, on_progress=show)
     except AvatarError as error:
         report(error.message, error.avatar)
@@ -123,11 +127,9 @@ def _create(ctx: Context) -> int:
         creation = client.avatars.create_photo(
             name=args.name, photo=photo, group_id=args.group, idempotency_key=args.idempotency_key
         )
-        summary = _describe_creation(creation)
         if not args.wait:
-            ctx.print_json(creation) if args.json else ctx.print(summary)
+            ctx.print_json(creation) if args.json else ctx.print(_describe_creation(creation))
             return EXIT_OK
-        ctx.note(summary)
         final: AvatarGroup | AvatarLook
         if args.group is not None:  # a look added to a group: its own status is what to follow
             look_id = creation.look.id
