@@ -218,11 +218,15 @@ def test_ctrl_c_during_create_wait_json_still_prints_the_new_ids(photo: Path) ->
             stdout=subprocess.PIPE,
             text=True,
             env=env,
+            preexec_fn=_sigint_as_from_a_terminal,
         ) as process:
-            assert process.stderr is not None
-            assert process.stderr.readline().startswith("Created avatar group ")  # waiting now
-            process.send_signal(signal.SIGINT)
-            stdout, stderr = process.communicate(timeout=10)
+            try:
+                assert process.stderr is not None
+                assert process.stderr.readline().startswith("Created avatar group ")  # waiting now
+                process.send_signal(signal.SIGINT)
+                stdout, stderr = process.communicate(timeout=10)
+            finally:
+                process.kill()  # never leave it waiting: the `with` block waits for it to exit
     assert process.returncode == 130
     report = json.loads(stdout)
     group_id = report["creation"]["group"]["id"]
@@ -230,6 +234,11 @@ def test_ctrl_c_during_create_wait_json_still_prints_the_new_ids(photo: Path) ->
     assert report["error"].startswith(f"interrupted; avatar group {group_id} goes on at HeyGen")
     assert stderr.strip().endswith(f"run `heygen avatars wait {group_id}` to wait again")
     assert "Traceback" not in stderr
+
+
+def _sigint_as_from_a_terminal() -> None:
+    """A runner started in the background passes SIGINT on as ignored; a terminal does not."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def test_a_bad_idempotency_key_names_the_option_before_any_request(
