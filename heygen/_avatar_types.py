@@ -7,11 +7,11 @@ itself kept in `raw_status`.
 
 from __future__ import annotations
 
-import dataclasses
 import enum
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+
+from ._serialize import DictMixin
 
 __all__ = [
     "Asset",
@@ -24,30 +24,6 @@ __all__ = [
     "FailureReason",
     "UploadedAsset",
 ]
-
-
-def _plain(value: object) -> Any:
-    """A value as JSON can hold it: enums by value, datetimes as ISO 8601, tuples as lists."""
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, datetime):
-        return value.isoformat()
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {field.name: _plain(getattr(value, field.name)) for field in dataclasses.fields(value)}
-    if isinstance(value, tuple | list):
-        return [_plain(item) for item in value]
-    return value
-
-
-class _ToDict:
-    """`to_dict()` for the result dataclasses below."""
-
-    __slots__ = ()
-
-    def to_dict(self) -> dict[str, Any]:
-        """The result as a dict of plain values, ready for `json.dumps`."""
-        plain: dict[str, Any] = _plain(self)
-        return plain
 
 
 class AvatarStatus(enum.StrEnum):
@@ -79,7 +55,7 @@ class AvatarType(enum.StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class FailureReason(_ToDict):
+class FailureReason(DictMixin):
     """Why HeyGen could not make an avatar or look (its `error` object, sent with `failed`)."""
 
     code: str
@@ -87,7 +63,7 @@ class FailureReason(_ToDict):
 
 
 @dataclass(frozen=True, slots=True)
-class AvatarGroup(_ToDict):
+class AvatarGroup(DictMixin):
     """An avatar group (HeyGen's "avatar"): one person or character, holding one or more looks.
 
     Attributes:
@@ -117,7 +93,7 @@ class AvatarGroup(_ToDict):
 
 
 @dataclass(frozen=True, slots=True)
-class AvatarLook(_ToDict):
+class AvatarLook(DictMixin):
     """One look of an avatar group: an outfit, pose or setting, and what videos are made with.
 
     Attributes:
@@ -150,7 +126,7 @@ class AvatarLook(_ToDict):
 
 
 @dataclass(frozen=True, slots=True)
-class AvatarCreation(_ToDict):
+class AvatarCreation(DictMixin):
     """What creating an avatar returns: the new look, and the group it is in.
 
     With `wait=True` both are as they were when the wait ended (`completed`).
@@ -176,7 +152,7 @@ class AvatarCreation(_ToDict):
 
 
 @dataclass(frozen=True, slots=True)
-class AvatarConsent(_ToDict):
+class AvatarConsent(DictMixin):
     """The answer to a consent request: the group, and HeyGen's consent page if it gave one."""
 
     group: AvatarGroup
@@ -184,7 +160,7 @@ class AvatarConsent(_ToDict):
 
 
 @dataclass(frozen=True, slots=True)
-class UploadedAsset(_ToDict):
+class UploadedAsset(DictMixin):
     """A file uploaded with `client.assets.upload`; pass it as `photo=` to use it.
 
     Attributes:
@@ -201,7 +177,7 @@ class UploadedAsset(_ToDict):
 
 
 @dataclass(frozen=True, slots=True)
-class Asset(_ToDict):
+class Asset(DictMixin):
     """An asset as `client.assets.retrieve` describes it; pass it as `photo=` to use it.
 
     Attributes:

@@ -5,14 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from functools import cached_property
 from types import TracebackType
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 import httpx
 
 from . import _config, _pool
-from ._assets import Assets, AsyncAssets
-from ._avatars import Avatars
-from ._avatars_async import AsyncAvatars
 from ._clock import SYSTEM_CLOCK, Clock
 from ._constants import API_KEY_HEADER, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
 from ._exceptions import ClientClosedError
@@ -21,6 +18,11 @@ from ._loops import check_event_loop
 from ._resources import AsyncPhotoAvatars, PhotoAvatars
 from ._types import NOT_GIVEN, NotGiven, SecretStr, Timeout
 from ._webhooks import AsyncWebhooks, Webhooks
+
+if TYPE_CHECKING:  # the v3 resources load on first use: `import heygen` stays as cheap as before
+    from ._assets import Assets, AsyncAssets
+    from ._avatars import Avatars
+    from ._avatars_async import AsyncAvatars
 
 
 class _BaseClient:
@@ -225,11 +227,15 @@ class HeyGen(_BaseClient):
     @cached_property
     def avatars(self) -> Avatars:
         """v3 avatars: create photo avatars and looks, follow them until ready."""
+        from ._avatars import Avatars
+
         return Avatars(self)
 
     @cached_property
     def assets(self) -> Assets:
         """v3 assets: upload files (photos) to HeyGen."""
+        from ._assets import Assets
+
         return Assets(self)
 
     def _new_call(
@@ -342,11 +348,15 @@ class AsyncHeyGen(_BaseClient):
     @cached_property
     def avatars(self) -> AsyncAvatars:
         """v3 avatars: create photo avatars and looks, follow them until ready."""
+        from ._avatars_async import AsyncAvatars
+
         return AsyncAvatars(self)
 
     @cached_property
     def assets(self) -> AsyncAssets:
         """v3 assets: upload files (photos) to HeyGen."""
+        from ._assets import AsyncAssets
+
         return AsyncAssets(self)
 
     def _new_call(

@@ -39,11 +39,11 @@ if TYPE_CHECKING:
 logger = logging.getLogger("heygen")
 S = TypeVar("S")
 
-#: What `HeyGen`'s `on_progress=` takes: a plain function, called with every status received.
 ProgressCallback = Callable[[TrainingStatus], None]
-#: What `AsyncHeyGen`'s `on_progress=` takes: a plain function or an `async def`, which is awaited
-#: before the next poll (so a slow callback slows polling rather than piling up).
+"""What `HeyGen`'s `on_progress=` takes: a plain function, called with every status received."""
 AsyncProgressCallback = Callable[[TrainingStatus], Awaitable[None] | None]
+"""What `AsyncHeyGen`'s `on_progress=` takes: a plain function or an `async def`, which is awaited
+before the next poll (so a slow callback slows polling rather than piling up)."""
 
 
 def poll_intervals(cap: float) -> Iterator[float]:

@@ -8,14 +8,14 @@ lose the secret the first rotation made.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Unpack
 
 from . import _webhook_ops as ops
 from ._avatar_args import optional_text, validate_limit
 from ._idempotency import resolve_key
 from ._pages import AsyncPage, AsyncPager, Page
 from ._types import NOT_GIVEN, NotGiven
-from ._v3_adapters import run_async, run_sync
+from ._v3_adapters import RequestOptions, run_async, run_sync
 from .webhooks._endpoint import WebhookEndpoint, WebhookSecret
 from .webhooks._event import WebhookEvent
 
@@ -63,6 +63,7 @@ class WebhookEndpoints:
         events: Iterable[str] | None = None,
         entity_id: str | None = None,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> WebhookEndpoint:
         """Register a URL (`POST /v3/webhooks/endpoints`). Its `secret` is shown this once.
 
@@ -79,14 +80,16 @@ class WebhookEndpoints:
         """
         body = _create_body(url, events, entity_id)
         key = resolve_key(idempotency_key)
-        return run_sync(self._client, ops.create_endpoint(body), key=key).parsed
+        return run_sync(self._client, ops.create_endpoint(body), key=key, **options).parsed
 
-    def list(self, *, limit: int | None = None) -> Page[WebhookEndpoint]:
+    def list(self, *, limit: int | None = None, **options: Unpack[RequestOptions]) -> Page[WebhookEndpoint]:
         """Registered endpoints, a page at a time; iterate the page for all of them (no secrets)."""
         size = validate_limit(limit)
 
         def fetch(token: str | None) -> Page[WebhookEndpoint]:
-            items, has_more, next_token = run_sync(self._client, ops.list_endpoints(size, token)).parsed
+            items, has_more, next_token = run_sync(
+                self._client, ops.list_endpoints(size, token), **options
+            ).parsed
             return Page(items, has_more=has_more, next_token=next_token, fetch=fetch)
 
         return fetch(None)
@@ -97,19 +100,24 @@ class WebhookEndpoints:
         *,
         url: str | None = None,
         events: Iterable[str] | NotGiven | None = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> WebhookEndpoint:
         """Change an endpoint's URL and/or its event types (the list is replaced, not merged)."""
         body = _update_body(url, events)
-        return run_sync(self._client, ops.update_endpoint(ops.endpoint_id(endpoint_id), body)).parsed
+        return run_sync(
+            self._client, ops.update_endpoint(ops.endpoint_id(endpoint_id), body), **options
+        ).parsed
 
-    def delete(self, endpoint_id: str) -> None:
+    def delete(self, endpoint_id: str, **options: Unpack[RequestOptions]) -> None:
         """Stop sending events to this endpoint and forget it."""
-        run_sync(self._client, ops.delete_endpoint(ops.endpoint_id(endpoint_id)))
+        run_sync(self._client, ops.delete_endpoint(ops.endpoint_id(endpoint_id)), **options)
 
-    def rotate_secret(self, endpoint_id: str, *, idempotency_key: str | None = None) -> WebhookSecret:
+    def rotate_secret(
+        self, endpoint_id: str, *, idempotency_key: str | None = None, **options: Unpack[RequestOptions]
+    ) -> WebhookSecret:
         """A new signing secret, shown this once; the old one stops working at once."""
         operation = ops.rotate_secret(ops.endpoint_id(endpoint_id))
-        return run_sync(self._client, operation, key=resolve_key(idempotency_key)).parsed
+        return run_sync(self._client, operation, key=resolve_key(idempotency_key), **options).parsed
 
 
 class WebhookEvents:
@@ -119,7 +127,12 @@ class WebhookEvents:
         self._client = client
 
     def list(
-        self, *, event_type: str | None = None, entity_id: str | None = None, limit: int | None = None
+        self,
+        *,
+        event_type: str | None = None,
+        entity_id: str | None = None,
+        limit: int | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Page[WebhookEvent]:
         """Sent events, newest first as HeyGen orders them (`GET /v3/webhooks/events`).
 
@@ -132,7 +145,7 @@ class WebhookEvents:
 
         def fetch(token: str | None) -> Page[WebhookEvent]:
             items, has_more, next_token = run_sync(
-                self._client, ops.list_events(**params, token=token)
+                self._client, ops.list_events(**params, token=token), **options
             ).parsed
             return Page(items, has_more=has_more, next_token=next_token, fetch=fetch)
 
@@ -152,18 +165,21 @@ class AsyncWebhookEndpoints:
         events: Iterable[str] | None = None,
         entity_id: str | None = None,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> WebhookEndpoint:
         """Register a URL; its `secret` is shown this once. See `WebhookEndpoints.create`."""
         body = _create_body(url, events, entity_id)
         key = resolve_key(idempotency_key)
-        return (await run_async(self._client, ops.create_endpoint(body), key=key)).parsed
+        return (await run_async(self._client, ops.create_endpoint(body), key=key, **options)).parsed
 
-    def list(self, *, limit: int | None = None) -> AsyncPager[WebhookEndpoint]:
+    def list(
+        self, *, limit: int | None = None, **options: Unpack[RequestOptions]
+    ) -> AsyncPager[WebhookEndpoint]:
         """Registered endpoints: `await` it for the first page, or `async for` every one."""
         size = validate_limit(limit)
 
         async def fetch(token: str | None) -> AsyncPage[WebhookEndpoint]:
-            raw = await run_async(self._client, ops.list_endpoints(size, token))
+            raw = await run_async(self._client, ops.list_endpoints(size, token), **options)
             items, has_more, next_token = raw.parsed
             return AsyncPage(items, has_more=has_more, next_token=next_token, fetch=fetch)
 
@@ -175,19 +191,24 @@ class AsyncWebhookEndpoints:
         *,
         url: str | None = None,
         events: Iterable[str] | NotGiven | None = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> WebhookEndpoint:
         """Change an endpoint's URL and/or event types. See `WebhookEndpoints.update`."""
         body = _update_body(url, events)
-        return (await run_async(self._client, ops.update_endpoint(ops.endpoint_id(endpoint_id), body))).parsed
+        return (
+            await run_async(self._client, ops.update_endpoint(ops.endpoint_id(endpoint_id), body), **options)
+        ).parsed
 
-    async def delete(self, endpoint_id: str) -> None:
+    async def delete(self, endpoint_id: str, **options: Unpack[RequestOptions]) -> None:
         """Stop sending events to this endpoint and forget it."""
-        await run_async(self._client, ops.delete_endpoint(ops.endpoint_id(endpoint_id)))
+        await run_async(self._client, ops.delete_endpoint(ops.endpoint_id(endpoint_id)), **options)
 
-    async def rotate_secret(self, endpoint_id: str, *, idempotency_key: str | None = None) -> WebhookSecret:
+    async def rotate_secret(
+        self, endpoint_id: str, *, idempotency_key: str | None = None, **options: Unpack[RequestOptions]
+    ) -> WebhookSecret:
         """A new signing secret, shown this once. See `WebhookEndpoints.rotate_secret`."""
         operation = ops.rotate_secret(ops.endpoint_id(endpoint_id))
-        return (await run_async(self._client, operation, key=resolve_key(idempotency_key))).parsed
+        return (await run_async(self._client, operation, key=resolve_key(idempotency_key), **options)).parsed
 
 
 class AsyncWebhookEvents:
@@ -197,13 +218,18 @@ class AsyncWebhookEvents:
         self._client = client
 
     def list(
-        self, *, event_type: str | None = None, entity_id: str | None = None, limit: int | None = None
+        self,
+        *,
+        event_type: str | None = None,
+        entity_id: str | None = None,
+        limit: int | None = None,
+        **options: Unpack[RequestOptions],
     ) -> AsyncPager[WebhookEvent]:
         """Sent events: `await` it for the first page, or `async for` every one."""
         params = _events_query(event_type, entity_id, limit)
 
         async def fetch(token: str | None) -> AsyncPage[WebhookEvent]:
-            raw = await run_async(self._client, ops.list_events(**params, token=token))
+            raw = await run_async(self._client, ops.list_events(**params, token=token), **options)
             items, has_more, next_token = raw.parsed
             return AsyncPage(items, has_more=has_more, next_token=next_token, fetch=fetch)
 

@@ -18,7 +18,7 @@ from ._envelope import request_id
 from ._exceptions import APIResponseValidationError
 from ._http import AsyncCall, SyncCall
 from ._types import SecretStr
-from ._v3_adapters import ListAnswer, Operation, _generated, _given
+from ._v3_adapters import ListAnswer, Operation, _given
 from .webhooks._endpoint import EventTypeInfo, WebhookEndpoint, WebhookSecret
 from .webhooks._event import WebhookEvent, WebhookEventType, parse_created_at
 
@@ -180,8 +180,7 @@ def create_endpoint(body: Mapping[str, object]) -> Operation[WebhookEndpoint]:
     model = CreateWebhookEndpointRequest.from_dict(dict(body))
     return _SecretOperation(
         "create webhook endpoint",
-        lambda call: api.sync_detailed(client=_generated(call), body=model),
-        lambda call: api.asyncio_detailed(client=_generated(call), body=model),
+        lambda: api._get_kwargs(body=model),
         _data(read_endpoint),
     )
 
@@ -192,8 +191,7 @@ def list_endpoints(limit: int | None, token: str | None) -> Operation[ListAnswer
     query: dict[str, Any] = {"limit": _given(limit), "token": _given(token)}
     return Operation(
         "list webhook endpoints",
-        lambda call: api.sync_detailed(client=_generated(call), **query),
-        lambda call: api.asyncio_detailed(client=_generated(call), **query),
+        lambda: api._get_kwargs(**query),
         _listing(read_endpoint),
     )
 
@@ -205,8 +203,7 @@ def update_endpoint(endpoint: str, body: Mapping[str, object]) -> Operation[Webh
     model = UpdateWebhookEndpointRequest.from_dict(dict(body))
     return Operation(
         "update webhook endpoint",
-        lambda call: api.sync_detailed(endpoint, client=_generated(call), body=model),
-        lambda call: api.asyncio_detailed(endpoint, client=_generated(call), body=model),
+        lambda: api._get_kwargs(endpoint, body=model),
         _data(read_endpoint),
     )
 
@@ -216,8 +213,7 @@ def delete_endpoint(endpoint: str) -> Operation[None]:
 
     return Operation(
         "delete webhook endpoint",
-        lambda call: api.sync_detailed(endpoint, client=_generated(call)),
-        lambda call: api.asyncio_detailed(endpoint, client=_generated(call)),
+        lambda: api._get_kwargs(endpoint),
         lambda body: None,
     )
 
@@ -227,8 +223,7 @@ def rotate_secret(endpoint: str) -> Operation[WebhookSecret]:
 
     return _SecretOperation(
         "rotate webhook secret",
-        lambda call: api.sync_detailed(endpoint, client=_generated(call)),
-        lambda call: api.asyncio_detailed(endpoint, client=_generated(call)),
+        lambda: api._get_kwargs(endpoint),
         _data(read_secret),
     )
 
@@ -238,8 +233,7 @@ def event_types() -> Operation[ListAnswer[EventTypeInfo]]:
 
     return Operation(
         "list webhook event types",
-        lambda call: api.sync_detailed(client=_generated(call)),
-        lambda call: api.asyncio_detailed(client=_generated(call)),
+        lambda: api._get_kwargs(),
         _listing(read_event_type),
     )
 
@@ -257,7 +251,6 @@ def list_events(
     }
     return Operation(
         "list webhook events",
-        lambda call: api.sync_detailed(client=_generated(call), **query),
-        lambda call: api.asyncio_detailed(client=_generated(call), **query),
+        lambda: api._get_kwargs(**query),
         _listing(read_event),
     )

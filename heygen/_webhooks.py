@@ -8,13 +8,14 @@ verifies the fake's deliveries in fake time.
 from __future__ import annotations
 
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Unpack
 
 from ._constants import WEBHOOK_SECRET_ENV
 from ._exceptions import ConfigurationError
 
 if TYPE_CHECKING:
     from ._client import AsyncHeyGen, HeyGen, _BaseClient
+    from ._v3_adapters import RequestOptions
     from ._webhook_endpoints import (
         AsyncWebhookEndpoints,
         AsyncWebhookEvents,
@@ -90,12 +91,12 @@ class Webhooks(_Verify):
 
         return WebhookEvents(self._sync_client)
 
-    def event_types(self) -> list[EventTypeInfo]:
+    def event_types(self, **options: Unpack[RequestOptions]) -> list[EventTypeInfo]:
         """Every event type HeyGen can send (`GET /v3/webhooks/event-types`, a single page)."""
         from . import _webhook_ops as ops
         from ._v3_adapters import run_sync
 
-        items, _, _ = run_sync(self._sync_client, ops.event_types()).parsed
+        items, _, _ = run_sync(self._sync_client, ops.event_types(), **options).parsed
         return items
 
 
@@ -120,10 +121,10 @@ class AsyncWebhooks(_Verify):
 
         return AsyncWebhookEvents(self._async_client)
 
-    async def event_types(self) -> list[EventTypeInfo]:
+    async def event_types(self, **options: Unpack[RequestOptions]) -> list[EventTypeInfo]:
         """Every event type HeyGen can send (`GET /v3/webhooks/event-types`)."""
         from . import _webhook_ops as ops
         from ._v3_adapters import run_async
 
-        items, _, _ = (await run_async(self._async_client, ops.event_types())).parsed
+        items, _, _ = (await run_async(self._async_client, ops.event_types(), **options)).parsed
         return items

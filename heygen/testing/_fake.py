@@ -43,8 +43,8 @@ __all__ = [
 
 DEMO_GROUP_ID = "demo-group"
 """The group every account of a fake starts with, unless ``groups=`` says otherwise."""
-#: The key ``client()`` and ``async_client()`` send when the fake accepts any key.
 FAKE_API_KEY = "fake-api-key"
+"""The key ``client()`` and ``async_client()`` send unless given another (the fake takes any key)."""
 _FAKE_BASE_URL = "https://api.heygen.com"
 _OPERATIONS = {"train": TRAIN, "training_status": TRAINING_STATUS}
 _logger = logging.getLogger("heygen.testing")

@@ -32,9 +32,9 @@ __all__ = [
 ]
 
 PENDING, TRAINING, READY, FAILED, EMPTY = "pending", "training", "ready", "failed", "empty"
-#: The one key every fake refuses with a 401, even one that accepts any key, so that code
-#: handling a rejected key can be tested against a fake as convenient as the default.
 REFUSED_API_KEY = "refused-api-key"
+"""The one key every fake refuses with a 401, even one that accepts any key, so that code
+handling a rejected key can be tested against a fake as convenient as the default."""
 _IN_PROGRESS = frozenset({PENDING, TRAINING})
 
 

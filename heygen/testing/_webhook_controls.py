@@ -23,7 +23,7 @@ import threading
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
-from heygen.testing._app import TRAIN, Exchange
+from heygen.testing._app import TRAIN, Exchange, FakeResponse
 from heygen.testing._webhooks import DeliveryAttempt, Endpoint, WebhookHub
 from heygen.testing._webhooks_app import PREFIX as WEBHOOKS_PREFIX
 from heygen.testing._webhooks_app import WebhooksApp
@@ -80,12 +80,20 @@ class WebhookControls:
 
     # --- called by FakeHeyGen.handle, under the lock -------------------------------------------
     def _webhooks_exchange(self, method: str, path: str, headers: Mapping[str, str], body: bytes) -> Exchange:
-        """A ``/v3/webhooks`` answer, checked against the spec's operation when it has one."""
-        response = self._webhooks_app.handle(method, path, headers, body)
-        routed = self._app.contract.route(method, path.split("?", 1)[0])
+        """A ``/v3/webhooks`` answer: checked against the spec on the way in (key, path, query,
+        headers, body, as every v3 request is) and on the way out."""
+        from heygen.testing._v3._routes import _Request
+
+        routed = self._app.contract.route(method, path.split("?", 1)[0].split("#", 1)[0])
         if isinstance(routed, list):
-            return Exchange(response, None, [])
-        operation = routed[0]
+            return self._app.handle(method, path, headers, body)  # its v3 404 or 405
+        operation, raw_params = routed
+        lowered = {k.lower(): v for k, v in headers.items()}
+        checked = self._app.v3._checked(operation, raw_params, path, lowered, body)
+        if isinstance(checked, _Request):
+            response = self._webhooks_app.handle(method, path, headers, body)
+        else:
+            response = FakeResponse(*checked)
         problems = operation.response_problems(response.status, response.headers, response.body)
         return Exchange(response, operation.operation_id, problems)
 

@@ -17,20 +17,29 @@ import pytest
 from heygen.testing import FakeHeyGen
 from tests.docs._readme import README, block_under, python_blocks
 
-HEYGEN_QUICKSTART = "Quickstart: HeyGen's v2 API"
+HEYGEN_QUICKSTART = "Quickstart: HeyGen's v3 API"
 OFFLINE_QUICKSTART = "Quickstart: offline"
 TESTING = "Testing your code"
+V2_QUICKSTART = "Training a group through HeyGen's v2 API"
 # A README block under any other heading (a new quickstart, say) has no runner yet: a test asks for one.
-RUN_HERE = (HEYGEN_QUICKSTART, OFFLINE_QUICKSTART, TESTING)
+RUN_HERE = (HEYGEN_QUICKSTART, OFFLINE_QUICKSTART, TESTING, V2_QUICKSTART)
+# The smallest file a JPEG reader accepts as one (start and end markers): the quickstart's face.jpg.
+TINY_JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00\xff\xd9"
 
 
 def _env_without_heygen_settings() -> dict[str, str]:
     return {name: value for name, value in os.environ.items() if not name.startswith("HEYGEN_")}
 
 
-def _run(code: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+def _run(code: str, env: dict[str, str], cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60, check=False
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+        cwd=cwd,
     )
 
 
@@ -49,10 +58,26 @@ def test_the_readme_uses_no_internal_vocabulary() -> None:
 
 
 @pytest.mark.slow
-def test_the_heygen_quickstart_runs_as_written_against_the_fake() -> None:
+def test_the_heygen_quickstart_runs_as_written_against_the_fake(tmp_path: Path) -> None:
     code = block_under(HEYGEN_QUICKSTART)
+    (tmp_path / "face.jpg").write_bytes(TINY_JPEG)
+    fake = FakeHeyGen(training_seconds=1.0)
+    with fake.serve() as url:
+        env = {**_env_without_heygen_settings(), "HEYGEN_API_KEY": "readme-key", "HEYGEN_BASE_URL": url}
+        done = _run(code, env, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    first, second = done.stdout.splitlines()
+    assert re.fullmatch(r"created group [0-9a-f]{32}, training", first), first
+    assert second == "Ada is completed"
+    operations = [r.operation_id for r in fake.requests]
+    assert operations[0] == "create-avatar" and set(operations[1:]) == {"get-avatar-group"}
+
+
+@pytest.mark.slow
+def test_the_v2_quickstart_runs_as_written_against_the_fake() -> None:
+    code = block_under(V2_QUICKSTART)
     group_id = re.search(r'^GROUP_ID = "([^"]+)"', code, re.M)
-    assert group_id, "the HeyGen quickstart names its group in GROUP_ID"
+    assert group_id, "the v2 quickstart names its group in GROUP_ID"
     fake = FakeHeyGen(training_seconds=1.0, pending_seconds=0.2, groups=[group_id[1]])
     with fake.serve() as url:
         env = {**_env_without_heygen_settings(), "HEYGEN_API_KEY": "readme-key", "HEYGEN_BASE_URL": url}
@@ -71,7 +96,7 @@ def test_the_heygen_quickstart_runs_as_written_against_the_fake() -> None:
 def test_the_offline_quickstart_runs_as_written_with_no_heygen_settings() -> None:
     done = _run(block_under(OFFLINE_QUICKSTART), _env_without_heygen_settings())
     assert done.returncode == 0, done.stderr
-    assert done.stdout == "demo-group: ready\n"
+    assert done.stdout == "Ada: completed\n"
 
 
 @pytest.mark.slow
