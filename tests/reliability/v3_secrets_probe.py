@@ -103,8 +103,7 @@ async def _run(client: HeyGen | AsyncHeyGen, label: str) -> int:
         "endpoints.rotate_secret-broken",
         *await _texts(client, "webhooks.endpoints.rotate_secret", "ep_broken"),
     )
-    endpoints = client.webhooks.endpoints.list()
-    page = await endpoints if isinstance(client, AsyncHeyGen) else endpoints
+    page: Any = await call(client, "webhooks.endpoints.list")
     show(
         "endpoints.list",
         type(page).__name__,
