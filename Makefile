@@ -58,7 +58,7 @@ bench: .venv/.synced ## benchmarks: SDK overhead next to raw httpx, imports, mem
 	$(RUN) python -m bench $(ARGS)
 
 contract: setup ## contract tests only (spec, fixtures, Prism, schemathesis against the fake)
-	$(RUN) pytest tests/contract tests/mock --durations=5
+	$(RUN) pytest tests/contract tests/mock tests/testing/test_schemathesis.py --durations=5
 
 mock: setup ## Prism on the corrected spec, free 127.0.0.1 port (ARGS="--provided", "--daemon", "--port N")
 	$(RUN) scripts/mock $(ARGS)

@@ -7,7 +7,8 @@ No SDK here: only `httpx.AsyncClient` against `bench.server`, 64 calls in flight
    through young collections into older generations, whose collections then cost more CPU.
 2. httpcore's pool closes every idle connection as soon as the pool holds more connections than
    `max_keepalive_connections` (it compares the pool's size, not its idle count, with the limit).
-   With httpx's default (20 kept alive) and 64 calls in flight, calls keep opening connections.
+   With httpx's default (20 kept alive) and 64 calls in flight, calls keep opening connections:
+   the "churn" column, connections opened per 1,000 calls in a round right after a warm one.
 3. httpcore manages its pool by scanning every connection (and, for the idle ones, polling the
    socket) for each queued request, on every request and every response: CPU per call grows
    with the connections the pool holds, so at 64 in flight a 16-connection pool costs less CPU
@@ -136,6 +137,22 @@ async def pools(url: str, calls: int, rounds: int) -> dict[str, dict[str, float]
     }
 
 
+async def churn(url: str, calls: int) -> dict[str, float]:
+    """Connections opened per 1,000 calls by each pool, in a round right after a warm-up round.
+
+    Back to back, so no connection outlives httpx's 5 s keep-alive expiry: what is opened is the
+    pool's own doing (in the interleaved rounds above, a busy machine's slow rounds add expiries).
+    """
+    opened: dict[str, float] = {}
+    for name, limits in POOLS.items():
+        async with httpx.AsyncClient(base_url=url, headers={"x-api-key": API_KEY}, limits=limits) as client:
+            await throughput_round(_getter(client), CONCURRENCY * 4)
+            with _Counted() as counted:
+                await throughput_round(_getter(client), calls)
+        opened[name] = counted.opened / calls * 1000
+    return opened
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--calls", type=int, default=640, help="calls per round (default 640)")
@@ -145,14 +162,18 @@ def main() -> None:
         load = load_average()
         garbage = cyclic_garbage_per_call(url)
         by_pool = asyncio.run(pools(url, args.calls, args.rounds))
+        opened = asyncio.run(churn(url, args.calls))
     print(f"raw httpx {httpx.__version__}, {CONCURRENCY} calls in flight, load average {load:.1f}")
     print(f"\n1. left to the garbage collector by each call: {sum(garbage.values())} objects: {garbage}")
     print(f"\n2./3. by pool (max connections / kept alive), median of {args.rounds} rounds of {args.calls}:")
-    print(f"  {'pool':<28}{'calls/s':>10}{'CPU':>12}{'GC':>10}{'opened/1k':>12}{'retried':>10}")
+    print(
+        f"  {'pool':<28}{'calls/s':>10}{'CPU':>12}{'GC':>10}{'opened/1k':>12}{'retried':>10}{'churn/1k':>10}"
+    )
     for name, row in by_pool.items():
         print(
             f"  {name:<28}{row['calls_per_s']:>10,.0f}{row['cpu_us']:>9,.0f} us"
             f"{row['gc_us']:>7,.0f} us{row['opened_per_1k']:>12,.0f}{row['retried_per_call']:>10.2f}"
+            f"{opened[name]:>10,.0f}"
         )
 
 

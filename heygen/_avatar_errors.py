@@ -28,6 +28,8 @@ class AvatarError(HeyGenError):
 
     Attributes:
         avatar: The group or look as last seen (None if never seen).
+        summary: What happened, without the advice on what to do next that the message adds
+            (the CLI gives its own advice, in commands).
         creation: The `AvatarCreation`, when raised by a create with `wait=True`, so the new
             ids are not lost.
     """
@@ -35,9 +37,12 @@ class AvatarError(HeyGenError):
     avatar: AvatarGroup | AvatarLook | None
     creation: AvatarCreation | None
 
-    def __init__(self, message: str, *, avatar: AvatarGroup | AvatarLook | None) -> None:
+    def __init__(
+        self, message: str, *, avatar: AvatarGroup | AvatarLook | None, summary: str | None = None
+    ) -> None:
         super().__init__(message)
         self.message = message
+        self.summary = summary if summary is not None else message
         self.avatar = avatar
         self.creation = None
 
@@ -70,10 +75,12 @@ class AvatarConsentRequiredError(AvatarError):
 
     def __init__(self, avatar: AvatarGroup | AvatarLook, group_id: str | None) -> None:
         target = repr(group_id) if group_id else "its group's id"
+        summary = f"{_describe(avatar)} needs consent before it can be trained (status 'pending_consent')"
         super().__init__(
-            f"{_describe(avatar)} needs consent before it can be trained (status 'pending_consent'): "
-            f"call client.avatars.consent({target}, ...) or give consent in HeyGen's app, then wait again",
+            f"{summary}: call client.avatars.consent({target}, ...) or give consent in HeyGen's app, "
+            "then wait again",
             avatar=avatar,
+            summary=summary,
         )
         self.group_id = group_id
 
@@ -82,6 +89,8 @@ class AvatarTimeoutError(AvatarError, WaitTimeoutError):
     """The wait ran out while the group or look was still processing; it may yet finish.
 
     Attributes:
+        avatar_id: The id waited on: a group's, or a look's (see `kind`).
+        kind: `"Avatar group"` or `"Look"`.
         last_status: The group or look as last seen, or None if no poll succeeded in time.
         last_error: The error of the last poll, if it failed (also the `__cause__`).
         timeout: The wait's timeout, in seconds.
@@ -94,11 +103,14 @@ class AvatarTimeoutError(AvatarError, WaitTimeoutError):
         self, kind: str, avatar_id: str, timeout: float, last: AvatarGroup | AvatarLook | None
     ) -> None:
         seen = f"last status {last.raw_status!r}" if last is not None else "no status received"
+        summary = f"{kind} {avatar_id!r} was not ready within {timeout:g} s ({seen})"
         super().__init__(
-            f"{kind} {avatar_id!r} was not ready within {timeout:g} s ({seen}); "
-            "it may still be processing: wait again, or check it with retrieve()",
+            f"{summary}; it may still be processing: wait again, or check it with retrieve()",
             avatar=last,
+            summary=summary,
         )
+        self.avatar_id = avatar_id
+        self.kind = kind
         self.last_status = last
         self.last_error = None
         self.timeout = timeout

@@ -111,6 +111,15 @@ class Commands:
             add_client_options(parser)
         return parser
 
+    def group(self, name: str, *, help: str) -> Commands:
+        """A nested group `name` (`heygen avatars looks ...`): declare its commands on the result.
+
+        Named alone, it prints its own help and exits 2, as a top-level group does.
+        """
+        parser = self._actions.add_parser(name, help=help, description=help[:1].upper() + help[1:] + ".")
+        parser.set_defaults(group_parser=parser)
+        return Commands(parser.add_subparsers(dest=f"{name}_action", metavar="ACTION", parser_class=Parser))
+
 
 @dataclass(frozen=True)
 class CommandGroup:
@@ -130,6 +139,23 @@ def seconds(text: str) -> float:
     if not 0 < value < float("inf"):
         raise argparse.ArgumentTypeError(f"{text!r} must be a positive number of seconds")
     return value
+
+
+def count(text: str) -> int:
+    """An argparse type: a whole number of 1 or more (`--limit`)."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 1 or more")
+    return int(text)
+
+
+def add_idempotency_option(parser: argparse.ArgumentParser, what: str) -> None:
+    """`--idempotency-key`, for a command whose call HeyGen must not do twice when retried."""
+    parser.add_argument(
+        "--idempotency-key",
+        metavar="KEY",
+        help=f"retry a {what} safely: the same key within 24 hours replays the first answer "
+        "(default: a new key; a failure prints the key to retry with)",
+    )
 
 
 def add_client_options(parser: argparse.ArgumentParser) -> None:

@@ -1,13 +1,19 @@
-"""The `heygen` parser, built from the registered command groups, and `main`."""
+"""The `heygen` parser, built from the registered command groups, and `main`.
+
+`main` also turns HeyGen's deprecation of a v2 route into one `heygen: warning:` line naming
+the v3 command to use instead (the SDK's `HeyGenDeprecationWarning` is silenced in the CLI).
+"""
 
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
+import warnings
 from collections.abc import Sequence
 from typing import TextIO
 
-from .. import HeyGenError, __version__
+from .. import HeyGenDeprecationWarning, HeyGenError, __version__
 from ._base import Commands, Context, Parser
 from ._errors import (
     EXIT_API_ERROR,
@@ -34,7 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
     epilog = _epilog()
     parser = Parser(
         prog="heygen",
-        description="Train HeyGen photo avatar groups and follow their training.",
+        description="Create HeyGen photo avatars (v3) or train photo avatar groups (v2), and follow "
+        "them; manage webhook endpoints and receive their deliveries.",
         epilog=epilog,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -51,6 +58,31 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _DeprecationNotice(logging.Filter):
+    """Shows HeyGen's deprecation of a v2 route once per run, naming the v3 command instead.
+
+    The SDK logs each deprecated endpoint once on the `heygen` logger (and issues a
+    `HeyGenDeprecationWarning`, which `main` silences); this filter turns the first such record
+    into the CLI's own line and drops the record, so it is not printed twice.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        super().__init__()
+        self._stream = stream
+        self._shown = False
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        deprecation = getattr(record, "heygen_deprecation", None)
+        if deprecation is None:
+            return True
+        if not self._shown:
+            self._shown = True
+            line = deprecation.describe(deprecation.cli_replacement or None)
+            self._stream.write(f"heygen: warning: {line}\n")
+            self._stream.flush()
+        return False
+
+
 def main(
     argv: Sequence[str] | None = None,
     *,
@@ -61,6 +93,18 @@ def main(
     """Run the CLI; returns the exit code."""
     out = stdout or sys.stdout
     err = stderr or sys.stderr
+    notice = _DeprecationNotice(err)
+    logger = logging.getLogger("heygen")
+    logger.addFilter(notice)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", HeyGenDeprecationWarning)
+            return _run(argv, out, err, stdin)
+    finally:
+        logger.removeFilter(notice)
+
+
+def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO, stdin: TextIO | None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     try:

@@ -138,4 +138,6 @@ def _add_commands(commands: Commands) -> None:
     add_wait_options(wait)
 
 
-GROUP = CommandGroup("photo-avatar", "photo avatar groups: train, status, wait", _add_commands)
+GROUP = CommandGroup(
+    "photo-avatar", "photo avatar groups (HeyGen v2, being retired): train, status, wait", _add_commands
+)

@@ -77,9 +77,9 @@ def test_the_in_process_rows_show_what_the_sdk_adds(smoke: tuple[str, dict[str, 
 @pytest.mark.slow
 def test_targets_are_reported_not_enforced(smoke: tuple[str, dict[str, Any]]) -> None:
     table, result = smoke
-    verdicts = re.findall(r"target ([<>]=) (\d+(?:\.\d+)?): (holds|MISSED)", table)
-    assert len(verdicts) == 6
-    assert len(result["targets"]) == 6
+    verdicts = re.findall(r"target ([<>]=?) (\d+(?:\.\d+)?): (holds|MISSED)", table)
+    assert len(verdicts) == 11
+    assert len(result["targets"]) == 11
     assert all(isinstance(t["holds"], bool) and math.isfinite(t["value"]) for t in result["targets"])
     assert "x raw httpx2" in _row(table, "openai.OpenAI", "GET /v1/models")
 
@@ -148,13 +148,52 @@ def test_an_unknown_section_is_refused() -> None:
 
 
 @pytest.mark.slow
-def test_the_upload_benchmark_prints_its_peak_memory(smoke: tuple[str, dict[str, Any]]) -> None:
-    table, result = smoke
-    row = _row(table, "client.assets.upload(Path), streamed", "Upload of a")
-    assert re.search(r"\d+\.\d\d MiB$", row), row
+@pytest.mark.parametrize("title", ["create_photo", "retrieve", "list, 3 pages", "upload, 1 MiB"])
+def test_every_v3_operation_has_its_sync_and_async_rows(
+    smoke: tuple[str, dict[str, Any]], title: str
+) -> None:
+    table = smoke[0][smoke[0].index("v3 operations") :]
+    lines = table.splitlines()
+    (index,) = [i for i, line in enumerate(lines) if line.startswith(f"  {title}")]
+    raw, sdk = lines[index], lines[index + 1]
+    assert "raw httpx" in raw and "heygen" in sdk
+    for row in (raw, sdk):
+        assert len(re.findall(rf"\s{RATIO}(?:\s|$)", row)) == 4, row
+    assert re.search(r"sync target <= 1.05: (holds|MISSED)$", sdk), sdk
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("size", [1, 4])
+@pytest.mark.parametrize(
+    "label",
+    [
+        "raw httpx.Client, file streamed",
+        "heygen assets.upload(Path)",
+        "heygen upload(bytes), read whole first",
+    ],
+)
+def test_every_upload_row_has_throughput_and_peaks(
+    smoke: tuple[str, dict[str, Any]], size: int, label: str
+) -> None:
+    row = _row(smoke[0], label, f"  {size} MiB file")
+    assert re.search(rf"\d+\s+{RATIO}\s+\d+\.\d\d MiB\s+-?\d+\.\d\d MiB", row), row
+
+
+@pytest.mark.slow
+def test_the_json_has_every_v3_and_upload_measurement(smoke: tuple[str, dict[str, Any]]) -> None:
+    result = smoke[1]
+    v3 = result["v3"]
+    for op in ("create", "get", "list", "upload"):
+        for key in ("raw_httpx", "heygen"):
+            assert v3["sync"][op][key]["median_us"] > 0
+            assert v3["async"][op][key]["median_calls_per_s"] > 0
     upload = result["upload"]
-    # Streaming holds a small fraction of the file; reading it whole holds at least the file.
-    assert upload["streamed_peak_mib"] < upload["file_mib"] / 2 <= upload["read_whole_peak_mib"]
+    assert upload["sizes_mib"] == [1, 4]
+    for rows in upload["by_size"].values():
+        assert set(rows) == {"raw_httpx", "heygen", "heygen_read_whole"}
+        for row in rows.values():
+            assert row["mib_per_s"] > 0 and row["tracemalloc_peak_mib"] > 0
+            assert row["rss_peak_mib"] is None or math.isfinite(row["rss_peak_mib"])
 
 
 @pytest.mark.slow

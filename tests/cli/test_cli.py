@@ -190,8 +190,8 @@ def test_exit_130_on_ctrl_c(slow_url: str) -> None:
             process.kill()  # never leave it waiting: the `with` block waits for it to exit
     assert process.returncode == 130
     assert stderr.strip().endswith(
-        "heygen: interrupted; training of group slow-group goes on at HeyGen: "
-        "run `heygen photo-avatar wait slow-group` to wait again"
+        "heygen: interrupted; training of group demo-group goes on at HeyGen: "
+        "run `heygen photo-avatar wait demo-group` to wait again"
     )
     assert "Traceback" not in stderr
 

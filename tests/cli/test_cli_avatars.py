@@ -4,13 +4,16 @@ over HTTP: the results, the progress, the JSON and every exit code a user can me
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from heygen.testing import FakeHeyGen
-from tests.cli.test_cli import KEY, run
+from tests.cli.test_cli import HEYGEN, KEY, run
 from tests.testing.test_v3_state import JPEG, png
 
 pytestmark = pytest.mark.slow
@@ -99,14 +102,23 @@ def test_an_avatar_waiting_for_consent_exits_1_saying_how_to_give_it(
 ) -> None:
     fake.queue_avatar_outcome("pending_consent")
     result = run("avatars", "create", "A", "--photo", str(photo), "--wait", "--poll-interval", "0.3", url=url)
-    assert result.code == 1 and "needs consent" in result.stderr and "consent" in result.stderr
+    assert result.code == 1
+    last = result.stderr.splitlines()[-1]
+    group_id = result.stderr.split("Created avatar group ", 1)[1].split(",", 1)[0]
+    assert last.startswith("heygen: error: Avatar group ") and "needs consent" in last
+    assert last.endswith(f"give consent in HeyGen's app, then run `heygen avatars wait {group_id}`")
+    assert "client.avatars" not in last  # advice in commands, not the Python calls
 
 
 def test_a_wait_that_runs_out_exits_4_naming_the_command_to_resume(url: str, photo: Path) -> None:
     result = run("avatars", "create", "A", "--photo", str(photo), "--wait", "--timeout", "0.2", url=url)
     assert result.code == 4
     group_id = result.stderr.split("Created avatar group ", 1)[1].split(",", 1)[0]
-    assert f"run `heygen avatars wait {group_id}` later, or raise --timeout" in result.stderr
+    last = result.stderr.splitlines()[-1]
+    assert last.startswith(f"heygen: error: Avatar group {group_id!r} was not ready within 0.2 s")
+    assert f"run `heygen avatars wait {group_id}` to wait again (with a longer --timeout" in last
+    assert f"`heygen avatars get {group_id}`" in last
+    assert "retrieve()" not in last  # advice in commands, not the Python calls
 
 
 @pytest.mark.parametrize(
@@ -136,6 +148,7 @@ def test_a_create_that_failed_names_the_key_that_retries_it_safely(
     fake.queue_error(500, operation="create_avatar", times=3)  # the first try and both retries
     failed = run("avatars", "create", "A", "--photo", str(photo), url=url)
     assert failed.code == 5
+    assert failed.stderr.count(" idempotency") == 0  # the SDK's own hint is replaced by the CLI's flag
     key = failed.stderr.rsplit("--idempotency-key ", 1)[1].rstrip(")\n")
     again = run("avatars", "create", "A", "--photo", str(photo), "--idempotency-key", key, "--json", url=url)
     assert again.code == 0
@@ -189,7 +202,65 @@ def test_assets_upload_stores_the_file_and_create_takes_its_id(
     assert missing.code == 2 and "no such file" in missing.stderr
 
 
-def test_an_area_without_an_action_prints_help_and_exits_2(url: str) -> None:
-    for area in (("avatars",), ("avatars", "looks"), ("assets",)):
+def test_an_area_without_an_action_prints_its_own_help_and_exits_2(url: str) -> None:
+    for area, action in ((("avatars",), "create"), (("avatars", "looks"), "rename"), (("assets",), "upload")):
         result = run(*area, url=url)
-        assert result.code == 2 and "avatars" in result.stderr
+        assert result.code == 2 and result.stderr.startswith(f"usage: heygen {' '.join(area)} ")
+        assert f"    {action} " in result.stderr
+
+
+def test_ctrl_c_during_create_wait_json_still_prints_the_new_ids(photo: Path) -> None:
+    """The avatar was paid for: a script stopped while waiting must not lose its ids."""
+    with FakeHeyGen(api_keys=[KEY], training_seconds=60.0, pending_seconds=0.0).serve() as url:
+        env = {**os.environ, "HEYGEN_BASE_URL": url, "HEYGEN_API_KEY": KEY}
+        with subprocess.Popen(
+            [HEYGEN, "avatars", "create", "A", "--photo", str(photo), "--wait", "--json"],
+            stderr=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            env=env,
+            preexec_fn=_sigint_as_from_a_terminal,
+        ) as process:
+            try:
+                assert process.stderr is not None
+                assert process.stderr.readline().startswith("Created avatar group ")  # waiting now
+                process.send_signal(signal.SIGINT)
+                stdout, stderr = process.communicate(timeout=10)
+            finally:
+                process.kill()  # never leave it waiting: the `with` block waits for it to exit
+    assert process.returncode == 130
+    report = json.loads(stdout)
+    group_id = report["creation"]["group"]["id"]
+    assert report["status"] is None or report["status"]["id"] == group_id
+    assert report["error"].startswith(f"interrupted; avatar group {group_id} goes on at HeyGen")
+    assert stderr.strip().endswith(f"run `heygen avatars wait {group_id}` to wait again")
+    assert "Traceback" not in stderr
+
+
+def _sigint_as_from_a_terminal() -> None:
+    """A runner started in the background passes SIGINT on as ignored; a terminal does not."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def test_a_bad_idempotency_key_names_the_option_before_any_request(
+    url: str, fake: FakeHeyGen, photo: Path
+) -> None:
+    result = run("avatars", "create", "A", "--photo", str(photo), "--idempotency-key", "not ok", url=url)
+    assert (result.code, result.stdout) == (2, "")
+    assert result.stderr.startswith("heygen: error: --idempotency-key 'not ok' ")
+    assert not fake.requests
+
+
+def test_an_upload_that_failed_names_the_key_that_retries_it(
+    url: str, fake: FakeHeyGen, tmp_path: Path
+) -> None:
+    path = tmp_path / "me.jpg"
+    path.write_bytes(JPEG)
+    fake.queue_error(500, operation="upload_asset", times=3)  # the first try and both retries
+    failed = run("assets", "upload", str(path), url=url)
+    assert failed.code == 5
+    assert "idempotency_key=" not in failed.stderr  # the option, not the Python argument
+    key = failed.stderr.rsplit("--idempotency-key ", 1)[1].rstrip(")\n")
+    again = run("assets", "upload", str(path), "--idempotency-key", key, "--json", url=url)
+    assert again.code == 0, again.stderr
+    assert json.loads(again.stdout)["size_bytes"] == len(JPEG)

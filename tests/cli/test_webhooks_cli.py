@@ -224,3 +224,20 @@ def test_the_fake_delivers_to_listen_end_to_end(fake: FakeHeyGen, url: str) -> N
     assert [a.outcome for a in fake.webhook_deliveries] == ["delivered"]
     assert stdout.startswith("photo_avatar_train.success evt_"), stderr
     assert '"group_id": "demo-group"' in stdout
+
+
+def test_endpoint_commands_take_the_client_options(fake: FakeHeyGen, url: str) -> None:
+    """`--api-key` reads the key from stdin, as on every command that calls HeyGen."""
+    env = {k: v for k, v in _env(url).items() if k != "HEYGEN_API_KEY"}
+    done = subprocess.run(
+        [HEYGEN, "webhooks", "endpoints", "list", "--api-key"],
+        input=KEY + "\n",
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=30,
+        check=False,
+    )
+    assert (done.returncode, done.stdout) == (0, "")
+    assert done.stderr == "No webhook endpoints.\n"
+    assert len(fake.requests) == 1

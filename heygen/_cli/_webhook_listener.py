@@ -10,11 +10,11 @@ import json
 import threading
 from typing import TYPE_CHECKING, Any
 
-from ._exceptions import WebhookVerificationError
-from ._types import SecretStr
+from .._exceptions import WebhookVerificationError
+from .._types import SecretStr
 
 if TYPE_CHECKING:
-    from ._cli_webhooks import Context
+    from ._base import Context
 
 
 class Receiver(http.server.ThreadingHTTPServer):
@@ -32,7 +32,7 @@ class _ReceiverHandler(http.server.BaseHTTPRequestHandler):
     server: Receiver
 
     def do_POST(self) -> None:
-        from .webhooks import verify
+        from ..webhooks import verify
 
         body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
         ctx = self.server.ctx

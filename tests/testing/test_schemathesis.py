@@ -7,6 +7,8 @@ id schemathesis made up would get a 404). The fake is strict, so an answer of it
 the spec would be a 500, which schemathesis reports as a failure.
 
 The webhook routes are in too: endpoint CRUD, rotate-secret, event types and sent events.
+It lives with the fake's tests, not in tests/contract, which `make update-spec` runs on every
+candidate spec: this run is about the fake. `make contract` runs it too.
 """
 
 from __future__ import annotations
