@@ -221,13 +221,18 @@ class Avatars:
             self._client, ops.get_group(args.validate_id(group_id, "group_id")), **options
         ).parsed
 
-    def list(self, *, limit: int | None = None, **options: Unpack[ops.RequestOptions]) -> Page[AvatarGroup]:
+    def list(
+        self, *, limit: int | None = None, token: str | None = None, **options: Unpack[ops.RequestOptions]
+    ) -> Page[AvatarGroup]:
         """Avatar groups, a page at a time (`GET /v3/avatars`); iterate the page for all of them.
 
         Args:
             limit: Groups per page, 1 to 50 (HeyGen's default if None).
+            token: Start at this page's cursor (a `next_token`, or `error.page_token` after a
+                failed iteration) instead of the first page.
         """
         limit = args.validate_limit(limit)
+        start = args.optional_text(token, "token")
 
         def fetch(token: str | None) -> Page[AvatarGroup]:
             items, has_more, next_token = ops.run_sync(
@@ -235,7 +240,7 @@ class Avatars:
             ).parsed
             return Page(items, has_more=has_more, next_token=next_token, fetch=fetch)
 
-        return fetch(None)
+        return fetch(start)
 
     def delete(self, group_id: str, **options: Unpack[ops.RequestOptions]) -> None:
         """Delete an avatar group and its looks (`DELETE /v3/avatars/{group_id}`)."""

@@ -220,21 +220,24 @@ class AsyncAvatars:
         return (await ops.run_async(self._client, operation, **options)).parsed
 
     def list(
-        self, *, limit: int | None = None, **options: Unpack[ops.RequestOptions]
+        self, *, limit: int | None = None, token: str | None = None, **options: Unpack[ops.RequestOptions]
     ) -> AsyncPager[AvatarGroup]:
         """Avatar groups: `await` it for the first page, or `async for` every group.
 
         Args:
             limit: Groups per page, 1 to 50 (HeyGen's default if None).
+            token: Start at this page's cursor (a `next_token`, or `error.page_token` after a
+                failed iteration) instead of the first page.
         """
         limit = args.validate_limit(limit)
+        start = args.optional_text(token, "token")
 
         async def fetch(token: str | None) -> AsyncPage[AvatarGroup]:
             raw = await ops.run_async(self._client, ops.list_groups(limit, token), **options)
             items, has_more, next_token = raw.parsed
             return AsyncPage(items, has_more=has_more, next_token=next_token, fetch=fetch)
 
-        return AsyncPager(lambda: fetch(None))
+        return AsyncPager(lambda: fetch(start))
 
     async def delete(self, group_id: str, **options: Unpack[ops.RequestOptions]) -> None:
         """Delete an avatar group and its looks (`DELETE /v3/avatars/{group_id}`)."""

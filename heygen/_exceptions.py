@@ -19,7 +19,8 @@
     │   │   ├── RateLimitError               429  (has retry_after)
     │   │   └── InternalServerError          5xx
     │   ├── EnvelopeError            HTTP 2xx whose body says failure (`error` set, or code != 100)
-    │   └── APIResponseValidationError  a body that is not the documented shape
+    │   ├── APIResponseValidationError  a body that is not the documented shape
+    │   └── PageLoopError            a v3 list sent a next_token again (it would loop forever)
     ├── TrainingError                the v2 training, seen by the polling helpers
     │   ├── TrainingFailedError      HeyGen reports status `failed` (has error_message)
     │   ├── TrainingNotStartedError  the group stays `empty`: no training to wait for
@@ -63,6 +64,7 @@ __all__ = [
     "HeyGenError",
     "InternalServerError",
     "NotFoundError",
+    "PageLoopError",
     "PaymentRequiredError",
     "PermissionDeniedError",
     "RateLimitError",
@@ -119,6 +121,8 @@ class APIError(HeyGenError):
         request_id: HeyGen's `X-Request-Id` header, if sent; quote it to HeyGen support.
         param: The request field HeyGen blames (v3 errors), if it named one.
         doc_url: HeyGen's page about this error (v3 errors), if it sent one.
+        page_token: When iterating a v3 list failed on a later page: that page's cursor. Pass
+            it as `token=` to the same `list()` to resume there, without the pages already seen.
         training_may_have_started: True when `train` failed after its request may have reached
             HeyGen (a 5xx, a timeout or broken connection after sending, an unreadable 2xx):
             training may be running, so check `training_status` before training again.
@@ -135,6 +139,7 @@ class APIError(HeyGenError):
     # Set by the error mapper from a v3 body; class defaults keep every constructor unchanged.
     param: str | None = None
     doc_url: str | None = None
+    page_token: str | None = None  # set by the page iterator when a later page fails
 
     def __init__(
         self,
@@ -187,6 +192,13 @@ class APIError(HeyGenError):
         parts.append(f"message={self.message!r}")
         parts += [f"request_id={self.request_id!r}"] if self.request_id else []
         return f"{type(self).__name__}({', '.join(parts)})"
+
+
+class PageLoopError(APIError):
+    """A v3 list answered with a `next_token` it had already sent: following it would loop forever.
+
+    The items of the pages before were yielded; `page_token` is the repeated cursor.
+    """
 
 
 class APIConnectionError(APIError):

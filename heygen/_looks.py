@@ -86,6 +86,7 @@ class Looks:
         avatar_type: str | None = None,
         ownership: str | None = None,
         limit: int | None = None,
+        token: str | None = None,
         **options: Unpack[ops.RequestOptions],
     ) -> Page[AvatarLook]:
         """Looks, a page at a time (`GET /v3/avatars/looks`); iterate the page for all of them.
@@ -95,6 +96,8 @@ class Looks:
             avatar_type: Only this kind (`photo_avatar`, `digital_twin`, `studio_avatar`).
             ownership: HeyGen's ownership filter, passed as given.
             limit: Looks per page, 1 to 50 (HeyGen's default if None).
+            token: Start at this page's cursor (a `next_token`, or `error.page_token` after a
+                failed iteration) instead of the first page.
         """
         params: dict[str, str | int | None] = {
             "group_id": None if group_id is None else args.validate_id(group_id, "group_id"),
@@ -102,6 +105,7 @@ class Looks:
             "ownership": args.optional_text(ownership, "ownership"),
             "limit": args.validate_limit(limit),
         }
+        start = args.optional_text(token, "token")
 
         def fetch(token: str | None) -> Page[AvatarLook]:
             items, has_more, next_token = ops.run_sync(
@@ -109,7 +113,7 @@ class Looks:
             ).parsed
             return Page(items, has_more=has_more, next_token=next_token, fetch=fetch)
 
-        return fetch(None)
+        return fetch(start)
 
     def update(self, look_id: str, *, name: str, **options: Unpack[ops.RequestOptions]) -> AvatarLook:
         """Rename a look (`PATCH /v3/avatars/looks/{look_id}`); returns it as updated."""

@@ -81,6 +81,7 @@ class AsyncLooks:
         avatar_type: str | None = None,
         ownership: str | None = None,
         limit: int | None = None,
+        token: str | None = None,
         **options: Unpack[ops.RequestOptions],
     ) -> AsyncPager[AvatarLook]:
         """Looks: `await` it for the first page, or `async for` every look. See `Looks.list`."""
@@ -90,13 +91,14 @@ class AsyncLooks:
             "ownership": args.optional_text(ownership, "ownership"),
             "limit": args.validate_limit(limit),
         }
+        start = args.optional_text(token, "token")
 
         async def fetch(token: str | None) -> AsyncPage[AvatarLook]:
             raw = await ops.run_async(self._client, ops.list_looks(params, token), **options)
             items, has_more, next_token = raw.parsed
             return AsyncPage(items, has_more=has_more, next_token=next_token, fetch=fetch)
 
-        return AsyncPager(lambda: fetch(None))
+        return AsyncPager(lambda: fetch(start))
 
     async def update(self, look_id: str, *, name: str, **options: Unpack[ops.RequestOptions]) -> AvatarLook:
         """Rename a look (`PATCH /v3/avatars/looks/{look_id}`); returns it as updated."""

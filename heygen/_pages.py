@@ -10,15 +10,20 @@ request each, so a loop that stops early sends no more requests than it needed.
     while page is not None:
         handle(page.items)
         page = page.next_page()
+
+A failure while iterating raises with the items of the earlier pages already yielded, and the
+failed page's cursor on the error (`error.page_token`): `list(token=error.page_token)` resumes
+there. A server that sends a `next_token` it sent before would make the loop endless; that raises
+`PageLoopError` instead.
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator, Sequence
 from typing import Any, Generic, TypeVar
 
-logger = logging.getLogger("heygen")
+from ._exceptions import APIError, PageLoopError
+
 T = TypeVar("T")
 
 
@@ -35,13 +40,17 @@ class _PageBase(Generic[T]):
         return self.has_more and bool(self.next_token)
 
     def _next_token(self, seen: set[str]) -> str | None:
-        """The token of the next page, or None to stop; a token seen before is a loop: stop."""
+        """The token of the next page, or None to stop; a token seen before is a loop: raise."""
         token = self.next_token
         if not self.has_next_page() or token is None:
             return None
         if token in seen:
-            logger.warning("HeyGen sent next_token %r a second time; stopping the listing there", token)
-            return None
+            error = PageLoopError(
+                f"HeyGen sent next_token {token!r} a second time, after {len(seen) + 1} pages: following "
+                "it would repeat pages forever, so the listing stops here (the items before were yielded)"
+            )
+            error.page_token = token
+            raise error
         seen.add(token)
         return token
 
@@ -85,7 +94,11 @@ class Page(_PageBase[T]):
             token = page._next_token(seen)
             if token is None:
                 return
-            page = page._fetch(token)
+            try:
+                page = page._fetch(token)
+            except APIError as error:
+                error.page_token = token
+                raise
 
     def __iter__(self) -> Iterator[T]:
         for page in self.iter_pages():
@@ -121,7 +134,11 @@ class AsyncPage(_PageBase[T]):
             token = page._next_token(seen)
             if token is None:
                 return
-            page = await page._fetch(token)
+            try:
+                page = await page._fetch(token)
+            except APIError as error:
+                error.page_token = token
+                raise
 
     async def __aiter__(self) -> AsyncIterator[T]:
         async for page in self.iter_pages():

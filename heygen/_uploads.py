@@ -54,6 +54,15 @@ def _sniff(head: bytes) -> str | None:
     return None
 
 
+def _changed(size: int, now: str) -> ValueError:
+    """The file was not the size it had when measured: the request is cut off, not completed."""
+    return ValueError(
+        f"the file changed while it was being uploaded: it was {size} bytes when the upload began "
+        f"and is now {now}; the request was cut off, so HeyGen stored nothing. Upload a file that "
+        "nothing is writing to (or a copy of it)"
+    )
+
+
 class _Window(io.RawIOBase):
     """A read-only view of a file from one offset to its end, as httpx's encoder reads it.
 
@@ -86,10 +95,22 @@ class _Window(io.RawIOBase):
 
     def read(self, size: int = -1) -> bytes:
         left = self._size - self._position
-        size = left if size is None or size < 0 else min(size, left)
-        chunk = self._file.read(size) if size else b""
-        self._position += len(chunk)
-        return chunk
+        wanted = left if size is None or size < 0 else min(size, left)
+        if not wanted:
+            # The end as measured: a file that still has bytes here grew while being sent.
+            if left == 0 and size != 0 and self._file.read(1):
+                raise _changed(self._size, "longer")
+            return b""
+        parts: list[bytes] = []
+        got = 0
+        while got < wanted:  # a raw file may return fewer bytes than asked; only b"" is its end
+            part = self._file.read(wanted - got)
+            if not part:
+                raise _changed(self._size, "shorter")
+            parts.append(part)
+            got += len(part)
+        self._position += got
+        return parts[0] if len(parts) == 1 else b"".join(parts)
 
     def readinto(self, buffer: Any) -> int:
         chunk = self.read(len(buffer))

@@ -155,14 +155,16 @@ class _SecretOperation(Operation[Any]):
     def _read(self, call: SyncCall | AsyncCall) -> Any:
         try:
             return super()._read(call)
-        except APIResponseValidationError as error:
-            assert call.response is not None
-            raise APIResponseValidationError(
-                f"The {self.name} response is not the documented shape (its body is not shown: it "
-                "may hold a signing secret)",
-                response=call.response,
-                request_id=request_id(call.response),
-            ) from error.__cause__
+        except APIResponseValidationError:
+            pass  # its message shows the body: raised anew below, outside this block, so the
+            # first error is neither the new one's __context__ nor a local in its traceback
+        assert call.response is not None
+        raise APIResponseValidationError(
+            f"The {self.name} response is not the documented shape (its body is not shown: it "
+            "may hold a signing secret)",
+            response=call.response,
+            request_id=request_id(call.response),
+        )
 
 
 def _data(read: Any) -> Any:

@@ -22,6 +22,7 @@ from datetime import UTC, datetime
 from typing import Any, TypeAlias
 
 from .._exceptions import WebhookVerificationError
+from .._types import SecretStr
 from ._event import WebhookEvent, parse_event
 
 __all__ = [
@@ -82,6 +83,7 @@ def verify(
             `reason` says which. Answer the delivery with a 400.
         TypeError, ValueError: the arguments themselves are wrong (say, a dict for `body`).
     """
+    secret = _hidden(secret)
     raw = _raw_body(body)
     key = _key(secret)
     window = _tolerance(tolerance)
@@ -100,8 +102,7 @@ def verify(
             f"The {TIMESTAMP_HEADER} header is malformed: expected Unix seconds, got {sent_at_text[:24]!r}.",
             reason="malformed_header",
         )
-    expected = hmac.new(key, raw, hashlib.sha256).hexdigest()
-    if not hmac.compare_digest(expected, signature.lower()):
+    if not _signed_by(key, raw, signature):
         raise WebhookVerificationError(
             f"The {SIGNATURE_HEADER} does not match the body: the delivery was not signed with this "
             "secret (wrong or rotated secret), or the body was changed (verify the raw bytes as "
@@ -142,11 +143,38 @@ def _raw_body(body: object) -> bytes:
     raise TypeError(f"body must be the raw request bytes, got {type(body).__name__}")
 
 
+class _SecretBytes(bytes):
+    """Key bytes that never show in a repr: tracebacks printed with their locals show frames' values."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "b'<redacted>'"
+
+
+def _hidden(secret: object) -> Any:
+    """The caller's secret, wrapped so that this frame's locals do not show it in a traceback."""
+    if isinstance(secret, str) and not isinstance(secret, SecretStr):
+        return SecretStr(secret)
+    if isinstance(secret, bytes) and not isinstance(secret, _SecretBytes):
+        return _SecretBytes(secret)
+    return secret
+
+
+def _signed_by(key: bytes, raw: bytes, signature: str) -> bool:
+    """Whether `signature` is the body's HMAC under `key`, compared in constant time.
+
+    A function of its own so the expected signature, a valid signature for whatever body was
+    sent, is never a local of a frame an error's traceback shows.
+    """
+    return hmac.compare_digest(hmac.new(key, raw, hashlib.sha256).hexdigest(), signature.lower())
+
+
 def _key(secret: object) -> bytes:
     if isinstance(secret, str):
-        key = secret.encode("utf-8")
+        key = _SecretBytes(secret.encode("utf-8"))
     elif isinstance(secret, bytes):
-        key = secret
+        key = _SecretBytes(secret)
     else:
         raise TypeError(
             f"secret must be a str (the endpoint's whsec_... secret), got {type(secret).__name__}"

@@ -30,8 +30,14 @@ def pytest_runtest_logreport(report: pytest.TestReport) -> None:
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     if not _durations:
         return
+    scenarios = TALLY.scenarios
+    v3 = sum(1 for name in scenarios if name.startswith("v3-"))
+    webhook = sum(1 for name in scenarios if name.startswith("webhook-"))
     terminalreporter.write_line(
-        f"reliability: {len(TALLY.scenarios)} fault scenarios ({TALLY.runs} runs, sync and async), "
-        f"{TALLY.examples} generated examples, {TALLY.concurrent_calls} concurrent calls, "
-        f"{TALLY.secret_checks} texts checked for the key; {sum(_durations):.1f} s"
+        f"reliability: {len(scenarios)} fault scenarios ({len(scenarios) - v3 - webhook} v2, {v3} v3, "
+        f"{webhook} webhook; {TALLY.runs} runs, sync and async), "
+        f"{TALLY.examples + TALLY.v3_examples + TALLY.webhook_examples} generated examples "
+        f"({TALLY.v3_examples} v3, {TALLY.webhook_examples} webhook deliveries), "
+        f"{TALLY.concurrent_calls} concurrent calls, {TALLY.secret_checks} texts checked for the key "
+        f"and the webhook secret; {sum(_durations):.1f} s"
     )

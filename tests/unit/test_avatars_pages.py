@@ -95,11 +95,13 @@ async def test_looks_pass_their_filters(make_api: Any, server: ScriptedServer) -
     }
 
 
-async def test_a_repeated_token_ends_the_listing(make_api: Any, server: ScriptedServer) -> None:
+async def test_a_repeated_token_raises_instead_of_looping(make_api: Any, server: ScriptedServer) -> None:
     client = make_api().client
     server.default = Answer(lambda received: _page(_groups("g"), "same"))
-    groups = await collect(client, "avatars.list")
-    assert len(groups) == 2 and len(server.received) == 2
+    with pytest.raises(heygen.PageLoopError, match="next_token 'same' a second time") as caught:
+        await collect(client, "avatars.list")
+    assert caught.value.page_token == "same"
+    assert len(server.received) == 2
 
 
 async def test_has_more_without_a_token_is_the_last_page(make_api: Any, server: ScriptedServer) -> None:

@@ -29,7 +29,7 @@ def test_public_classes_live_in_the_heygen_namespace() -> None:
 
 def test_every_error_derives_from_heygen_error() -> None:
     errors = [getattr(heygen, n) for n in heygen.__all__ if n.endswith("Error")]
-    assert len(errors) == 30
+    assert len(errors) == 31
     assert all(issubclass(e, heygen.HeyGenError) for e in errors)
 
 
