@@ -111,4 +111,4 @@ def test_wheel_installs_into_a_clean_venv_with_its_locked_dependencies(wheel: Pa
         check=False,
     )
     assert quickstart.returncode == 0, quickstart.stderr
-    assert quickstart.stdout == "demo-group: ready\n"
+    assert quickstart.stdout == "Ada: completed\n"
