@@ -14,7 +14,6 @@ from . import _v3_adapters as ops
 from ._avatar_polling import AvatarWaiter
 from ._avatar_types import AvatarGroup, AvatarLook
 from ._constants import DEFAULT_POLL_INTERVAL, DEFAULT_WAIT_TIMEOUT
-from ._exceptions import HeyGenError
 from ._pages import Page
 from ._response import RawResponse
 
@@ -46,17 +45,7 @@ def wait_sync(
         request_timeout=client._options.timeout,
         events=events,
     )
-    while True:
-        request_timeout = waiter.request_timeout()
-        try:
-            avatar = ops.run_sync(client, fetch(avatar_id), timeout=request_timeout).parsed
-        except HeyGenError as error:
-            waiter.observe_error(error)
-        else:
-            waiter.report(avatar)
-            if (final := waiter.observe(avatar)) is not None:
-                return final
-        waiter.pause(client._clock)
+    return waiter.run(lambda timeout: ops.run_sync(client, fetch(avatar_id), timeout=timeout).parsed)
 
 
 class Looks:

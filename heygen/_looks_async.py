@@ -6,12 +6,13 @@ from collections.abc import Callable
 from functools import cached_property
 from typing import TYPE_CHECKING, TypeVar, Unpack
 
+import httpx
+
 from . import _avatar_args as args
 from . import _v3_adapters as ops
 from ._avatar_polling import AvatarWaiter
 from ._avatar_types import AvatarGroup, AvatarLook
 from ._constants import DEFAULT_POLL_INTERVAL, DEFAULT_WAIT_TIMEOUT
-from ._exceptions import HeyGenError
 from ._pages import AsyncPage, AsyncPager
 from ._response import RawResponse
 
@@ -44,18 +45,11 @@ async def wait_async(
         events=events,
         is_async=True,
     )
-    while True:
-        request_timeout = waiter.request_timeout()
-        try:
-            avatar = (await ops.run_async(client, fetch(avatar_id), timeout=request_timeout)).parsed
-        except HeyGenError as error:
-            waiter.observe_error(error)
-        else:
-            if (pending := waiter.report(avatar)) is not None:
-                await pending  # an async on_progress runs before the next poll
-            if (final := waiter.observe(avatar)) is not None:
-                return final
-        await waiter.async_pause(client._clock)
+
+    async def poll(timeout: httpx.Timeout) -> A:
+        return (await ops.run_async(client, fetch(avatar_id), timeout=timeout)).parsed
+
+    return await waiter.async_run(poll)
 
 
 class AsyncLooks:

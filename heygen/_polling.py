@@ -141,6 +141,43 @@ class Waiter(Generic[S]):
         self.polls += 1
         return cap_timeout(self._request_timeout, remaining)
 
+    def observe(self, status: S) -> S | None:
+        """The final status on success; raises when waiting cannot help; None to keep polling."""
+        raise NotImplementedError
+
+    def run(self, fetch: Callable[[httpx.Timeout], S]) -> S:
+        """The sync shell of every wait: poll with the time left, hand each status over, pause.
+
+        `fetch` makes one status call within the timeout it is given; the deadline check stays
+        outside the `try`, so a wait's own timeout error is never taken for a failed poll.
+        """
+        while True:
+            request_timeout = self.request_timeout()
+            try:
+                status = fetch(request_timeout)
+            except HeyGenError as error:
+                self.observe_error(error)
+            else:
+                self.report(status)
+                if (final := self.observe(status)) is not None:
+                    return final
+            self.pause(self._clock)
+
+    async def async_run(self, fetch: Callable[[httpx.Timeout], Awaitable[S]]) -> S:
+        """`run` for the async client: an async `on_progress` is awaited before the next poll."""
+        while True:
+            request_timeout = self.request_timeout()
+            try:
+                status = await fetch(request_timeout)
+            except HeyGenError as error:
+                self.observe_error(error)
+            else:
+                if (pending := self.report(status)) is not None:
+                    await pending
+                if (final := self.observe(status)) is not None:
+                    return final
+            await self.async_pause(self._clock)
+
     def report(self, status: S) -> Awaitable[None] | None:
         """Record a status and call `on_progress`; what it returned, for the async shell to await."""
         self.last_status = status

@@ -7,7 +7,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, TypeVar
 
 from ._constants import DEFAULT_POLL_INTERVAL, DEFAULT_WAIT_TIMEOUT
-from ._exceptions import HeyGenError, TrainingError
+from ._exceptions import TrainingError
 from ._polling import AsyncProgressCallback, ProgressCallback, TrainingWaiter, validate_wait
 from ._response import RawResponse
 from ._types import NOT_GIVEN, NotGiven, Timeout
@@ -188,17 +188,7 @@ class PhotoAvatars:
             request_timeout=client._options.timeout,
             events=events,
         )
-        while True:
-            request_timeout = waiter.request_timeout()
-            try:
-                status = self.training_status(group_id, timeout=request_timeout)
-            except HeyGenError as error:
-                waiter.observe_error(error)
-            else:
-                waiter.report(status)
-                if (final := waiter.observe(status)) is not None:
-                    return final
-            waiter.pause(client._clock)
+        return waiter.run(lambda timeout: self.training_status(group_id, timeout=timeout))
 
     def train_and_wait(
         self,
@@ -341,18 +331,7 @@ class AsyncPhotoAvatars:
             events=events,
             is_async=True,
         )
-        while True:
-            request_timeout = waiter.request_timeout()
-            try:
-                status = await self.training_status(group_id, timeout=request_timeout)
-            except HeyGenError as error:
-                waiter.observe_error(error)
-            else:
-                if (pending := waiter.report(status)) is not None:
-                    await pending  # an async on_progress runs before the next poll
-                if (final := waiter.observe(status)) is not None:
-                    return final
-            await waiter.async_pause(client._clock)
+        return await waiter.async_run(lambda timeout: self.training_status(group_id, timeout=timeout))
 
     async def train_and_wait(
         self,
