@@ -21,7 +21,7 @@ import heygen
 from heygen import AsyncHeyGen, HeyGen, TrainingState
 from tests.support.clock import SkipClock
 from tests.support.server import Answer, Received, Reply, ScriptedServer, error_body, scripted_server
-from tests.support.sockets import HAVE_PROC, open_fds, sockets_to
+from tests.support.sockets import HAVE_PROC, baseline_fds, open_fds, sockets_to
 from tests.support.tally import TALLY
 from tests.unit.conftest import CANARY_KEY
 
@@ -134,7 +134,7 @@ def settle(fds: int, seconds: float = 3.0) -> int:
 
 
 def test_one_client_shared_by_32_threads(derived: ScriptedServer) -> None:
-    fds = open_fds()
+    fds = baseline_fds()
     failures: list[str] = []
     start = threading.Barrier(THREADS)
     client = HeyGen(api_key=CANARY_KEY, base_url=derived.url, timeout=10.0, clock=NO_WAIT)
@@ -178,7 +178,7 @@ async def test_one_client_shared_by_256_tasks(derived: ScriptedServer) -> None:
     full makes httpcore's request assignment quadratic (encode/httpcore#1035; plain httpx takes
     ~12 s for 256 tasks x 4 calls), which would time this test rather than the SDK.
     """
-    fds = open_fds()
+    fds = baseline_fds()
     client = AsyncHeyGen(api_key=CANARY_KEY, base_url=derived.url, timeout=30.0, clock=NO_WAIT)
     plans = [plan(number, ROUNDS) for number in range(TASKS)]
 

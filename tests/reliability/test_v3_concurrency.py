@@ -24,7 +24,7 @@ import heygen
 from heygen import AsyncHeyGen, HeyGen
 from tests.reliability.test_concurrency import NO_WAIT, POOL_LIMIT, settle
 from tests.support.server import Answer, Received, Reply, ScriptedServer, scripted_server
-from tests.support.sockets import HAVE_PROC, open_fds, sockets_to
+from tests.support.sockets import HAVE_PROC, baseline_fds, sockets_to
 from tests.support.tally import TALLY
 from tests.support.v3 import GROUP, JPEG, LOOK, v3_error
 from tests.unit.conftest import CANARY_KEY
@@ -125,7 +125,7 @@ def _held(before: int, server: ScriptedServer, api: DerivedV3) -> int:
 def test_one_v3_client_shared_by_32_threads(derived: tuple[ScriptedServer, DerivedV3]) -> None:
     server, api = derived
     _warm_up(server, api)
-    fds = open_fds()
+    fds = baseline_fds()
     tracemalloc.start()
     try:
         before = _memory_baseline()
@@ -177,7 +177,7 @@ async def test_one_v3_client_shared_by_256_tasks(derived: tuple[ScriptedServer, 
         [group async for group in warm.avatars.list(limit=2)]
         await warm.avatars.wait_until_ready(creation.group_id, poll_interval=0.01)
     api.keys.clear()
-    fds = open_fds()
+    fds = baseline_fds()
     objects = _live_objects()
     client = AsyncHeyGen(api_key=CANARY_KEY, base_url=server.url, timeout=30.0, clock=NO_WAIT)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 
@@ -10,6 +11,13 @@ HAVE_PROC = Path("/proc/self/fd").is_dir() and Path("/proc/net/tcp").exists()
 
 def open_fds() -> int:
     return len(os.listdir("/proc/self/fd"))
+
+
+def baseline_fds() -> int:
+    """The fd count to come back to: taken after a collection, so that sockets an earlier test
+    left to the garbage collector are not closed during this one (the count would then end below it)."""
+    gc.collect()
+    return open_fds()
 
 
 def sockets_to(port: int) -> int:
