@@ -57,6 +57,10 @@ MAX_EXAMPLES = 50
 # Prism; fewer bodies each keeps the suite (which `make update-spec` also runs) quick.
 V3_MAX_EXAMPLES = 20
 FACADE_MAX_EXAMPLES = 25
+# hypothesis-jsonschema filters inside its own object strategies (about 1 seed in 100 trips
+# Hypothesis's filter_too_much check on the v3 group schemas); that is its generation cost, not a
+# gap in ours. What matters is that every case still runs its full count, which the tests assert.
+FILTERING_IS_HYPOTHESIS_JSONSCHEMAS = [HealthCheck.too_slow, HealthCheck.filter_too_much]
 CORRECTED = _spec.corrected_spec()
 CLIENT = _spec.client_spec()
 VALIDATORS = SchemaValidators(CLIENT)  # the v2 pointers are the same in the merged document
@@ -101,13 +105,14 @@ def test_generated_models_accept_every_body_the_spec_allows(
 ) -> None:
     bodies = from_schema(VALIDATORS.inline(schema_pointer))
     tried = 0
+    wanted = V3_MAX_EXAMPLES if operation.path.startswith("/v3/") else MAX_EXAMPLES
 
     @settings(
-        max_examples=V3_MAX_EXAMPLES if operation.path.startswith("/v3/") else MAX_EXAMPLES,
+        max_examples=wanted,
         deadline=None,
         database=None,
         print_blob=True,
-        suppress_health_check=[HealthCheck.too_slow],
+        suppress_health_check=FILTERING_IS_HYPOTHESIS_JSONSCHEMAS,
     )
     @given(body=bodies, status=st.sampled_from(statuses))
     def parses_and_round_trips(body: Any, status: int) -> None:
@@ -119,6 +124,7 @@ def test_generated_models_accept_every_body_the_spec_allows(
         assert parsed.to_dict() == body
 
     parses_and_round_trips()
+    assert tried >= wanted, f"hypothesis-jsonschema produced only {tried} of {wanted} bodies"
     record_property("hypothesis_examples", tried)
 
 
@@ -269,7 +275,7 @@ def test_facade_turns_every_body_the_spec_allows_into_a_result_or_its_error(
             deadline=None,
             database=None,
             print_blob=True,
-            suppress_health_check=[HealthCheck.too_slow],
+            suppress_health_check=FILTERING_IS_HYPOTHESIS_JSONSCHEMAS,
         )
         @given(body=bodies, status=st.sampled_from(statuses))
         def gives_the_documented_outcome(body: Any, status: int) -> None:
@@ -299,6 +305,7 @@ def test_facade_turns_every_body_the_spec_allows_into_a_result_or_its_error(
         for body, status in _documented_examples(operation, statuses):
             run = example(body=body, status=status)(run)
         run()
+    assert tried >= FACADE_MAX_EXAMPLES, f"hypothesis-jsonschema produced only {tried} bodies"
     record_property("facade_examples", tried)
     if 200 in statuses:
         assert len(outcomes) > 1 and any(not name.endswith("Error") for name in outcomes), (

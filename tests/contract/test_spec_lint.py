@@ -128,3 +128,68 @@ def _commented(lines: list[str], number: int) -> bool:
         if not re.match(r"^\s+[\w-]+:\s*(off|false)\s*$", line):
             return False
     return False
+
+
+# JSON Schema 2020-12 keywords plus OpenAPI's own; anything else in a schema is a typo or a
+# flow-mapping comma that YAML read as a key (`description: When it was created, Unix seconds.`).
+SCHEMA_KEYWORDS = frozenset(
+    (  # noqa: SIM905
+        "$ref $id $schema $defs $comment $anchor $dynamicRef $dynamicAnchor type enum const title "
+        "description default examples example deprecated readOnly writeOnly format properties "
+        "required additionalProperties patternProperties propertyNames minProperties maxProperties "
+        "unevaluatedProperties items prefixItems contains minItems maxItems uniqueItems minContains "
+        "maxContains unevaluatedItems allOf anyOf oneOf not if then else dependentRequired "
+        "dependentSchemas minimum maximum exclusiveMinimum exclusiveMaximum multipleOf minLength "
+        "maxLength pattern contentEncoding contentMediaType contentSchema discriminator xml "
+        "externalDocs nullable"
+    ).split()
+)
+SUBSCHEMA_MAPS = ("properties", "patternProperties", "$defs", "dependentSchemas")
+SUBSCHEMA_LISTS = ("allOf", "anyOf", "oneOf", "prefixItems")
+SUBSCHEMAS = (
+    "items", "additionalProperties", "not", "if", "then", "else", "contains", "propertyNames",
+    "unevaluatedProperties", "unevaluatedItems", "contentSchema",
+)  # fmt: skip
+
+
+def _stray_schema_keys(schema: Any, where: str) -> list[str]:
+    if not isinstance(schema, dict):
+        return []
+    found = [
+        f"{where}: {key!r}" for key in schema if key not in SCHEMA_KEYWORDS and not str(key).startswith("x-")
+    ]
+    for keyword in SUBSCHEMA_MAPS:
+        for name, sub in (schema.get(keyword) or {}).items():
+            found += _stray_schema_keys(sub, f"{where}/{keyword}/{name}")
+    for keyword in SUBSCHEMA_LISTS:
+        for index, sub in enumerate(schema.get(keyword) or []):
+            found += _stray_schema_keys(sub, f"{where}/{keyword}/{index}")
+    for keyword in SUBSCHEMAS:
+        found += _stray_schema_keys(schema.get(keyword), f"{where}/{keyword}")
+    return found
+
+
+def _schemas_of(node: Any, where: str) -> list[tuple[Any, str]]:
+    """Every schema object in a document: components' and each inline `schema:`."""
+    if isinstance(node, list):
+        return [pair for index, item in enumerate(node) for pair in _schemas_of(item, f"{where}/{index}")]
+    if not isinstance(node, dict):
+        return []
+    pairs: list[tuple[Any, str]] = []
+    for key, value in node.items():
+        if key in ("example", "examples"):
+            continue
+        if key == "schema":
+            pairs.append((value, f"{where}/schema"))
+        elif key == "schemas" and where.endswith("/components"):
+            pairs += [(sub, f"{where}/schemas/{name}") for name, sub in value.items()]
+        else:
+            pairs += _schemas_of(value, f"{where}/{key}")
+    return pairs
+
+
+@pytest.mark.parametrize("which", ["corrected_spec", "v3_spec", "client_spec"])
+def test_our_schemas_use_only_schema_keywords(which: str, request: pytest.FixtureRequest) -> None:
+    spec = request.getfixturevalue(which)
+    stray = [key for schema, where in _schemas_of(spec, "") for key in _stray_schema_keys(schema, where)]
+    assert stray == [], "not a schema keyword (quote a description that holds a comma):\n" + "\n".join(stray)

@@ -26,7 +26,7 @@ class Asset:
     space_id: str
     """ The space the asset belongs to. """
     uploaded_at: int
-    """ When it was uploaded """
+    """ When it was uploaded, Unix seconds. """
     folder_id: None | str | Unset = UNSET
     """ The folder holding it; null at the top of the space. """
     url: None | str | Unset = UNSET

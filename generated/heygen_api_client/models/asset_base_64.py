@@ -20,7 +20,7 @@ class AssetBase64:
     media_type: str
     """ The MIME type of the content, e.g. `image/png`. """
     data: str
-    """ The file's bytes """
+    """ The file's bytes, base64-encoded. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -28,7 +28,7 @@ class AvatarGroup:
     name: str
     """ Its display name. """
     created_at: int
-    """ When it was created """
+    """ When it was created, Unix seconds. """
     looks_count: int
     """ How many looks it holds. """
     status: AvatarStatus | None | Unset = UNSET
@@ -42,7 +42,7 @@ class AvatarGroup:
     preview_video_url: None | str | Unset = UNSET
     """ A preview video. """
     gender: None | str | Unset = UNSET
-    """ The avatar's gender """
+    """ The avatar's gender, when known. """
     default_voice_id: None | str | Unset = UNSET
     """ The voice used when a video names none. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

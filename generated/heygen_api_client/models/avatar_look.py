@@ -42,7 +42,7 @@ class AvatarLook:
     preview_video_url: None | str | Unset = UNSET
     """ A preview video. """
     gender: None | str | Unset = UNSET
-    """ The avatar's gender """
+    """ The avatar's gender, when known. """
     tags: list[str] | Unset = UNSET
     """ Labels attached to the look. """
     default_voice_id: None | str | Unset = UNSET

@@ -14,7 +14,7 @@ class UploadedAsset:
     """What an upload answers."""
 
     asset_id: str
-    """ The new asset's id """
+    """ The new asset's id, for use in other calls. """
     url: str
     """ Where the stored file can be fetched. """
     mime_type: str

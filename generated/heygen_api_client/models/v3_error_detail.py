@@ -23,7 +23,7 @@ class V3ErrorDetail:
     message: str
     """ The explanation for people. """
     param: None | str | Unset = UNSET
-    """ The request field at fault """
+    """ The request field at fault, when there is one. """
     doc_url: None | str | Unset = UNSET
     """ A page of HeyGen's documentation about this error. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
