@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from ._avatar_types import (
     Asset,
@@ -58,6 +58,25 @@ def _opt_str(data: Mapping[str, Any], key: str, path: str) -> str | None:
     if value is not None and not isinstance(value, str):
         raise ShapeError(f"{path}.{key}", f"is {value!r}, not text")
     return value
+
+
+def _strs(data: Mapping[str, Any], keys: tuple[str, ...], path: str) -> list[str]:
+    """Several required text fields in one pass: a list holds dozens of groups, and a call per
+    field was most of the SDK's cost of listing them. A bad value goes through `_str` for its message."""
+    values = [data.get(key) for key in keys]
+    for key, value in zip(keys, values, strict=True):
+        if type(value) is not str:
+            _str(data, key, path)
+    return cast("list[str]", values)  # each one checked above
+
+
+def _opt_strs(data: Mapping[str, Any], keys: tuple[str, ...], path: str) -> list[str | None]:
+    """Several optional text fields in one pass, as `_strs`."""
+    values = [data.get(key) for key in keys]
+    for key, value in zip(keys, values, strict=True):
+        if value is not None and type(value) is not str:
+            _opt_str(data, key, path)
+    return values
 
 
 def _int(data: Mapping[str, Any], key: str, path: str) -> int:
@@ -118,44 +137,60 @@ def _failure(data: Mapping[str, Any], path: str) -> FailureReason | None:
     )
 
 
+_GROUP_TEXT = ("id", "name")
+_GROUP_OPTIONAL_TEXT = (
+    "consent_status", "gender", "default_voice_id", "preview_image_url", "preview_video_url",
+)  # fmt: skip
+
+
 def group(value: object, path: str = "data") -> AvatarGroup:
     data = _object(value, path)
     status, raw = _status(data, path)
+    ident, name = _strs(data, _GROUP_TEXT, path)
+    consent_status, gender, voice, image, video = _opt_strs(data, _GROUP_OPTIONAL_TEXT, path)
     return AvatarGroup(
-        id=_str(data, "id", path),
-        name=_str(data, "name", path),
+        id=ident,
+        name=name,
         created_at=_time(data, "created_at", path),
         looks_count=_int(data, "looks_count", path),
         status=status,
         raw_status=raw,
         error=_failure(data, path),
-        consent_status=_opt_str(data, "consent_status", path),
-        gender=_opt_str(data, "gender", path),
-        default_voice_id=_opt_str(data, "default_voice_id", path),
-        preview_image_url=_opt_str(data, "preview_image_url", path),
-        preview_video_url=_opt_str(data, "preview_video_url", path),
+        consent_status=consent_status,
+        gender=gender,
+        default_voice_id=voice,
+        preview_image_url=image,
+        preview_video_url=video,
     )
+
+
+_LOOK_TEXT = ("id", "name", "avatar_type")
+_LOOK_OPTIONAL_TEXT = (
+    "group_id", "gender", "default_voice_id", "preview_image_url", "preview_video_url",
+    "preferred_orientation",
+)  # fmt: skip
 
 
 def look(value: object, path: str = "data") -> AvatarLook:
     data = _object(value, path)
     status, raw = _status(data, path)
-    avatar_type = _str(data, "avatar_type", path)
+    ident, name, avatar_type = _strs(data, _LOOK_TEXT, path)
+    group_id, gender, voice, image, video, orientation = _opt_strs(data, _LOOK_OPTIONAL_TEXT, path)
     return AvatarLook(
-        id=_str(data, "id", path),
-        name=_str(data, "name", path),
+        id=ident,
+        name=name,
         avatar_type=_TYPES.get(avatar_type, AvatarType.UNKNOWN),
-        group_id=_opt_str(data, "group_id", path),
+        group_id=group_id,
         status=status,
         raw_status=raw,
         error=_failure(data, path),
-        gender=_opt_str(data, "gender", path),
-        default_voice_id=_opt_str(data, "default_voice_id", path),
-        preview_image_url=_opt_str(data, "preview_image_url", path),
-        preview_video_url=_opt_str(data, "preview_video_url", path),
+        gender=gender,
+        default_voice_id=voice,
+        preview_image_url=image,
+        preview_video_url=video,
         image_width=_opt_int(data, "image_width", path),
         image_height=_opt_int(data, "image_height", path),
-        preferred_orientation=_opt_str(data, "preferred_orientation", path),
+        preferred_orientation=orientation,
         tags=_strings(data, "tags", path),
         supported_api_engines=_strings(data, "supported_api_engines", path),
     )
