@@ -34,7 +34,8 @@ class Settings:
     sync_batch: int
     sync_warmup: int
     async_rounds: int
-    async_calls: int
+    async_warm_s: float
+    async_timed_s: float
     import_runs: int
     memory_calls: tuple[int, int]
     in_process_rounds: int
@@ -51,8 +52,9 @@ FULL = Settings(
     sync_rounds=40,
     sync_batch=100,
     sync_warmup=200,
-    async_rounds=12,
-    async_calls=384,
+    async_rounds=3,
+    async_warm_s=6.0,
+    async_timed_s=3.0,
     import_runs=15,
     memory_calls=(1000, 5000),
     in_process_rounds=20,
@@ -69,7 +71,8 @@ SMOKE = Settings(
     sync_batch=50,
     sync_warmup=20,
     async_rounds=1,
-    async_calls=256,
+    async_warm_s=0.2,
+    async_timed_s=0.3,
     import_runs=3,
     memory_calls=(100, 500),
     in_process_rounds=2,
@@ -122,7 +125,10 @@ def run(smoke: bool, sections: tuple[str, ...] = SECTIONS) -> dict[str, Any]:
         if "async" in sections:
             _progress(f"async throughput, {aio.CONCURRENCY} in flight")
             result["async"] = aio.async_throughput(
-                url, rounds=settings.async_rounds, total=settings.async_calls
+                url,
+                rounds=settings.async_rounds,
+                warm_s=settings.async_warm_s,
+                timed_s=settings.async_timed_s,
             )
         if "memory" in sections:
             _progress("memory after N calls")

@@ -8,6 +8,15 @@ Four contenders make the same `GET` training-status call against `bench.server`:
 - `AsyncHeyGen()` with its default pool: what a user gets;
 - `httpx.AsyncClient()` with httpx's default pool (20 kept alive): what a user of raw httpx gets.
 
+Each round is measured in steady use: the contender's 64 workers call without pause, the first
+`warm_s` seconds untimed, then `timed_s` seconds counted. The warm part matters. A pool that has
+just opened 64 connections is several times slower per call than the same pool a few seconds
+later: httpcore scans every connection, and polls each idle one's socket, on every request and
+response, and in steady use the connections it never picks idle past the keep-alive expiry
+(5 s) and close, leaving a dozen or so. Rounds that start cold measure that transient instead;
+an interleaved schedule of short rounds started every pool cold, because each sat idle past the
+expiry while the others ran.
+
 Rounds are interleaved (A B C D, then D C B A, ...). Each contender's ratio is the median of its
 per-round ratios to the baseline's neighbouring round, which cancels most of the drift in a shared
 machine's load. CPU is this process's time per call; GC is the part of it spent collecting garbage.
@@ -78,12 +87,53 @@ async def throughput_round(
     return {"calls_per_s": done / wall, "cpu_us": cpu / done * 1e6, "gc_us": gc_seconds / done * 1e6}
 
 
+async def steady_round(
+    call: AsyncCall,
+    *,
+    warm_s: float,
+    timed_s: float,
+    gc_timer: GCTimer | None = None,
+    concurrency: int = CONCURRENCY,
+) -> dict[str, float]:
+    """`throughput_round`'s figures for calls made without pause: `warm_s` untimed, then `timed_s` counted."""
+    counting = stopping = False
+    done = 0
+
+    async def worker() -> None:
+        nonlocal done
+        while not stopping:
+            await call()
+            if counting:
+                done += 1
+
+    workers = [asyncio.ensure_future(worker()) for _ in range(concurrency)]
+    try:
+        await asyncio.sleep(warm_s)
+        counting = True
+        gc_before = gc_timer.seconds if gc_timer else 0.0
+        started, cpu_started = time.perf_counter(), time.process_time()
+        await asyncio.sleep(timed_s)
+        counting = False
+        wall, cpu = time.perf_counter() - started, time.process_time() - cpu_started
+        gc_seconds = (gc_timer.seconds if gc_timer else 0.0) - gc_before
+    finally:
+        stopping = True
+        await asyncio.gather(*workers)
+    counted = max(done, 1)
+    return {
+        "calls": done,
+        "calls_per_s": counted / wall,
+        "cpu_us": cpu / counted * 1e6,
+        "gc_us": gc_seconds / counted * 1e6,
+    }
+
+
 def _json(response: httpx.Response) -> object:
     response.raise_for_status()
     return response.json()
 
 
-async def _run(url: str, rounds: int, total: int) -> dict[str, dict[str, Any]]:
+async def _run(url: str, rounds: int, warm_s: float, timed_s: float) -> dict[str, dict[str, Any]]:
     import heygen
 
     fits = httpx.Limits(max_connections=CONCURRENCY, max_keepalive_connections=CONCURRENCY)
@@ -108,8 +158,6 @@ async def _run(url: str, rounds: int, total: int) -> dict[str, dict[str, Any]]:
             "heygen_default": lambda: default.photo_avatars.training_status(GROUP_ID),
             "raw_httpx_default": raw_default_call,
         }
-        for call in calls.values():  # open the connections and warm up
-            await throughput_round(call, CONCURRENCY * 4)
         gc_timer = GCTimer()
         gc.callbacks.append(gc_timer)
         samples: dict[str, list[dict[str, float]]] = {key: [] for key in calls}
@@ -117,15 +165,14 @@ async def _run(url: str, rounds: int, total: int) -> dict[str, dict[str, Any]]:
             for round_ in range(rounds):
                 order = list(calls) if round_ % 2 == 0 else list(reversed(calls))
                 for key in order:
-                    samples[key].append(await throughput_round(calls[key], total, gc_timer))
+                    row = await steady_round(calls[key], warm_s=warm_s, timed_s=timed_s, gc_timer=gc_timer)
+                    samples[key].append(row)
         finally:
             gc.callbacks.remove(gc_timer)
-    return _summarise(samples, rounds, total)
+    return _summarise(samples, rounds)
 
 
-def _summarise(
-    samples: dict[str, list[dict[str, float]]], rounds: int, total: int
-) -> dict[str, dict[str, Any]]:
+def _summarise(samples: dict[str, list[dict[str, float]]], rounds: int) -> dict[str, dict[str, Any]]:
     base = samples["raw_httpx"]
     result: dict[str, dict[str, Any]] = {}
     for key, rows in samples.items():
@@ -141,11 +188,11 @@ def _summarise(
                 r["cpu_us"] / b["cpu_us"] for r, b in zip(rows, base, strict=True)
             ),
             "rounds": rounds,
-            "calls_per_round": total,
+            "calls_per_round": statistics.median(r.get("calls", 0) for r in rows),
         }
     return result
 
 
-def async_throughput(url: str, *, rounds: int, total: int) -> dict[str, dict[str, Any]]:
+def async_throughput(url: str, *, rounds: int, warm_s: float, timed_s: float) -> dict[str, dict[str, Any]]:
     """Calls per second with 64 in flight: raw `httpx.AsyncClient` and `AsyncHeyGen`, two pools each."""
-    return asyncio.run(_run(url, rounds, total))
+    return asyncio.run(_run(url, rounds, warm_s, timed_s))

@@ -90,8 +90,8 @@ def _async(result: dict[str, Any], verdict: _Verdicts) -> list[str]:
     lines = [
         "",
         f"Async, {aio.CONCURRENCY} calls in flight, GET training status "
-        f"({settings['async_rounds']} interleaved rounds of {settings['async_calls']:,} calls; "
-        "ratio: median of the rounds' ratios)",
+        f"({settings['async_rounds']} interleaved rounds each: {settings['async_timed_s']:g} s counted "
+        f"after {settings['async_warm_s']:g} s of steady use; ratio: median of the rounds' ratios)",
         _row("", "", "calls/s", "ratio", "CPU", "ratio", "GC"),
     ]
     for key, row in asyncs.items():
