@@ -79,8 +79,7 @@ class Avatars:
         # The upload shares the create's key: HeyGen scopes keys per endpoint, so repeating the
         # whole call with the same key replays both steps instead of redoing either.
         body = args.photo_body(name, self._resolve(file, key, options), group)
-        raw = ops.run_sync(self._client, ops.create_avatar(body), key=key, **options)
-        return dataclasses.replace(raw, parsed=dataclasses.replace(raw.parsed, photo_sent_as=file.sent_as))
+        return ops.run_sync(self._client, ops.create_avatar(body, file.sent_as), key=key, **options)
 
     def create_photo(
         self,

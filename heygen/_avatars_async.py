@@ -73,8 +73,7 @@ class AsyncAvatars:
         # The upload shares the create's key: HeyGen scopes keys per endpoint, so repeating the
         # whole call with the same key replays both steps instead of redoing either.
         body = args.photo_body(name, await self._resolve(file, key, options), group)
-        raw = await ops.run_async(self._client, ops.create_avatar(body), key=key, **options)
-        return dataclasses.replace(raw, parsed=dataclasses.replace(raw.parsed, photo_sent_as=file.sent_as))
+        return await ops.run_async(self._client, ops.create_avatar(body, file.sent_as), key=key, **options)
 
     async def create_photo(
         self,

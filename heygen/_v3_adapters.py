@@ -182,14 +182,15 @@ class _Built:
         return dict(self._body)
 
 
-def create_avatar(body: Mapping[str, object]) -> Operation[AvatarCreation]:
+def create_avatar(body: Mapping[str, object], photo_sent_as: str | None = None) -> Operation[AvatarCreation]:
+    """`photo_sent_as` (how the photo travelled) goes on the result: only the caller knows it."""
     from heygen_api_client.api.avatars import create_avatar as api
 
     built = cast(Any, _Built(body))
     return Operation(
         "create avatar",
         lambda: api._get_kwargs(body=built),
-        _data(parse.creation),
+        lambda answer: parse.creation(parse.data_of(answer), "data", photo_sent_as),
     )
 
 

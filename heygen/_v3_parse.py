@@ -143,7 +143,48 @@ _GROUP_OPTIONAL_TEXT = (
 )  # fmt: skip
 
 
+_LAST_TIMESTAMP = 253402300799  # 9999-12-31T23:59:59Z, the last second `datetime` can hold
+
+
 def group(value: object, path: str = "data") -> AvatarGroup:
+    """An `AvatarGroup`, read from a group object.
+
+    A list brings dozens of groups, so the usual one (exact JSON types, a known status, no
+    `error`) is read in a single pass; anything else, every wrong shape included, is read by
+    `_checked_group`, field by field, which names the field at fault. Both give equal results.
+    """
+    if type(value) is dict:
+        get = value.get
+        ident, name, created, count, raw = (
+            get("id"), get("name"), get("created_at"), get("looks_count"), get("status")
+        )  # fmt: skip
+        consent, gender, voice, image, video = (
+            get("consent_status"), get("gender"), get("default_voice_id"), get("preview_image_url"),
+            get("preview_video_url"),
+        )  # fmt: skip
+        status = _STATUSES.get(raw) if type(raw) is str else None
+        if (
+            type(ident) is str
+            and type(name) is str
+            and type(created) is int
+            and 0 <= created <= _LAST_TIMESTAMP
+            and type(count) is int
+            and (raw is None or status is not None)
+            and get("error") is None
+            and (consent is None or type(consent) is str)
+            and (gender is None or type(gender) is str)
+            and (voice is None or type(voice) is str)
+            and (image is None or type(image) is str)
+            and (video is None or type(video) is str)
+        ):
+            return AvatarGroup(
+                ident, name, datetime.fromtimestamp(created, tz=UTC), count, status, raw, None,
+                consent, gender, voice, image, video,
+            )  # fmt: skip
+    return _checked_group(value, path)
+
+
+def _checked_group(value: object, path: str) -> AvatarGroup:
     data = _object(value, path)
     status, raw = _status(data, path)
     ident, name = _strs(data, _GROUP_TEXT, path)
@@ -196,7 +237,7 @@ def look(value: object, path: str = "data") -> AvatarLook:
     )
 
 
-def creation(value: object, path: str = "data") -> AvatarCreation:
+def creation(value: object, path: str = "data", photo_sent_as: str | None = None) -> AvatarCreation:
     data = _object(value, path)
     if data.get("avatar_item") is None:
         raise ShapeError(f"{path}.avatar_item", "is missing: HeyGen did not say which look it created")
@@ -206,7 +247,7 @@ def creation(value: object, path: str = "data") -> AvatarCreation:
     )
     if new_group is None and new_look.group_id is None:
         raise ShapeError(f"{path}.avatar_group", "is missing, and the look names no group_id")
-    return AvatarCreation(look=new_look, group=new_group)
+    return AvatarCreation(look=new_look, group=new_group, photo_sent_as=photo_sent_as)
 
 
 def consent(value: object, path: str = "data") -> AvatarConsent:
