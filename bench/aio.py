@@ -8,14 +8,17 @@ Four contenders make the same `GET` training-status call against `bench.server`:
 - `AsyncHeyGen()` with its default pool: what a user gets;
 - `httpx.AsyncClient()` with httpx's default pool (20 kept alive): what a user of raw httpx gets.
 
-Each round is measured in steady use: the contender's 64 workers call without pause, the first
-`warm_s` seconds untimed, then `timed_s` seconds counted. The warm part matters. A pool that has
-just opened 64 connections is several times slower per call than the same pool a few seconds
-later: httpcore scans every connection, and polls each idle one's socket, on every request and
-response, and in steady use the connections it never picks idle past the keep-alive expiry
-(5 s) and close, leaving a dozen or so. Rounds that start cold measure that transient instead;
-an interleaved schedule of short rounds started every pool cold, because each sat idle past the
-expiry while the others ran.
+Each round is measured in steady use: the contender's 64 workers call without pause, untimed
+until its pool has settled, then for `timed_s` seconds counted. Settling matters. A pool that
+has just opened 64 connections is several times slower per call than the same pool once its
+unused connections have gone: httpcore scans every connection, and polls each idle one's socket,
+on every request and response. Against this server only a dozen or so connections are busy at
+a time; the rest idle past the keep-alive expiry (5 s) and close, and the pool stays small. A
+round that starts from an idle pool (interleaved rounds leave each pool idle while the others
+run) first reopens all 64, and how long it takes to shrink again varies from seconds to more
+than a round. So the warm-up lasts at least `warm_s` and until the pool holds no more than half
+as many connections as calls in flight (read from httpx's pool, which has no public count), and
+every row shows how many connections its pool held while counted.
 
 Rounds are interleaved (A B C D, then D C B A, ...). Each contender's ratio is the median of its
 per-round ratios to the baseline's neighbouring round, which cancels most of the drift in a shared
@@ -36,6 +39,7 @@ import httpx
 from bench.calls import API_KEY, GROUP_ID, STATUS_PATH
 
 CONCURRENCY = 64
+SETTLE_LIMIT = 5  # a warm-up ends after this many times its minimum, settled or not
 AsyncCall = Callable[[], Awaitable[object]]
 
 LABELS = {
@@ -92,10 +96,17 @@ async def steady_round(
     *,
     warm_s: float,
     timed_s: float,
+    connections: Callable[[], int] | None = None,
     gc_timer: GCTimer | None = None,
     concurrency: int = CONCURRENCY,
 ) -> dict[str, float]:
-    """`throughput_round`'s figures for calls made without pause: `warm_s` untimed, then `timed_s` counted."""
+    """`throughput_round`'s figures for calls made without pause: at least `warm_s` untimed, then
+    `timed_s` counted.
+
+    With `connections` (how many the pool holds), the warm-up goes on until the pool has settled
+    at no more than half the calls in flight, for up to `SETTLE_LIMIT` times `warm_s`: see the
+    module's docstring for the two regimes. The row says how long it warmed and what it held.
+    """
     counting = stopping = False
     done = 0
 
@@ -108,7 +119,14 @@ async def steady_round(
 
     workers = [asyncio.ensure_future(worker()) for _ in range(concurrency)]
     try:
+        warm_started = time.perf_counter()
         await asyncio.sleep(warm_s)
+        while connections is not None and connections() > concurrency // 2:
+            if time.perf_counter() - warm_started > warm_s * SETTLE_LIMIT:
+                break
+            await asyncio.sleep(warm_s / 20)
+        warmed = time.perf_counter() - warm_started
+        held_before = connections() if connections else 0
         counting = True
         gc_before = gc_timer.seconds if gc_timer else 0.0
         started, cpu_started = time.perf_counter(), time.process_time()
@@ -122,10 +140,18 @@ async def steady_round(
     counted = max(done, 1)
     return {
         "calls": done,
+        "warm_s": warmed,
+        "connections": max(held_before, connections() if connections else 0),
         "calls_per_s": counted / wall,
         "cpu_us": cpu / counted * 1e6,
         "gc_us": gc_seconds / counted * 1e6,
     }
+
+
+def pool_size(client: httpx.AsyncClient) -> Callable[[], int]:
+    """How many connections the client's pool holds now (httpx exposes no public count)."""
+    pool = client._transport._pool  # type: ignore[attr-defined]
+    return lambda: len(pool.connections)
 
 
 def _json(response: httpx.Response) -> object:
@@ -158,6 +184,12 @@ async def _run(url: str, rounds: int, warm_s: float, timed_s: float) -> dict[str
             "heygen_default": lambda: default.photo_avatars.training_status(GROUP_ID),
             "raw_httpx_default": raw_default_call,
         }
+        pools = {
+            "raw_httpx": pool_size(raw),
+            "heygen": pool_size(pool),
+            "heygen_default": pool_size(default._http_client),
+            "raw_httpx_default": pool_size(raw_default),
+        }
         gc_timer = GCTimer()
         gc.callbacks.append(gc_timer)
         samples: dict[str, list[dict[str, float]]] = {key: [] for key in calls}
@@ -165,7 +197,9 @@ async def _run(url: str, rounds: int, warm_s: float, timed_s: float) -> dict[str
             for round_ in range(rounds):
                 order = list(calls) if round_ % 2 == 0 else list(reversed(calls))
                 for key in order:
-                    row = await steady_round(calls[key], warm_s=warm_s, timed_s=timed_s, gc_timer=gc_timer)
+                    row = await steady_round(
+                        calls[key], warm_s=warm_s, timed_s=timed_s, connections=pools[key], gc_timer=gc_timer
+                    )
                     samples[key].append(row)
         finally:
             gc.callbacks.remove(gc_timer)
@@ -189,6 +223,8 @@ def _summarise(samples: dict[str, list[dict[str, float]]], rounds: int) -> dict[
             ),
             "rounds": rounds,
             "calls_per_round": statistics.median(r.get("calls", 0) for r in rows),
+            "connections": [int(r.get("connections", 0)) for r in rows],
+            "warm_s": [round(r.get("warm_s", 0.0), 1) for r in rows],
         }
     return result
 

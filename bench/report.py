@@ -85,14 +85,23 @@ def _sync(result: dict[str, Any], verdict: _Verdicts) -> list[str]:
     return lines
 
 
+def _span(values: list[int]) -> str:
+    """`13` or `13-16`: the least and the most of a few counts."""
+    if not values:
+        return "-"
+    low, high = min(values), max(values)
+    return f"{low}" if low == high else f"{low}-{high}"
+
+
 def _async(result: dict[str, Any], verdict: _Verdicts) -> list[str]:
     asyncs, settings = result["async"], result["settings"]
     lines = [
         "",
         f"Async, {aio.CONCURRENCY} calls in flight, GET training status "
         f"({settings['async_rounds']} interleaved rounds each: {settings['async_timed_s']:g} s counted "
-        f"after {settings['async_warm_s']:g} s of steady use; ratio: median of the rounds' ratios)",
-        _row("", "", "calls/s", "ratio", "CPU", "ratio", "GC"),
+        f"once the pool has settled, after at least {settings['async_warm_s']:g} s of steady use; "
+        "ratio: median of the rounds' ratios; conns: what the pool held while counted)",
+        _row("", "", "calls/s", "ratio", "CPU", "ratio", "GC", "conns"),
     ]
     for key, row in asyncs.items():
         note = f"{verdict(ASYNC_RATE)}; CPU {verdict(ASYNC_CPU)}" if key == "heygen_default" else ""
@@ -105,6 +114,7 @@ def _async(result: dict[str, Any], verdict: _Verdicts) -> list[str]:
                 f"{row['cpu_us_per_call']:.0f} us",
                 f"{row['cpu_ratio']:.2f}",
                 f"{row['gc_us_per_call']:.0f} us",
+                _span(row.get("connections", [])),
                 note=note,
             )
         )
