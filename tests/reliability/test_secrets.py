@@ -72,7 +72,7 @@ class ByGroup:
             "huge": Reply(200, "{}", {"content-length": str(9 * 1024 * 1024)}),
             "reset": Reset(),
             "midbody": Reset(after_bytes=5),
-            "stall": Stall(2.0),
+            "stall": Stall(0.5),  # past the probe's 0.1 s timeout
             "failed": Reply(200, status_body("failed", "bad photos")),
             "stuck": Reply(200, status_body("training")),
         }
