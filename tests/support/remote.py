@@ -17,17 +17,16 @@ until its standard input closes (so it ends with the test process, however that 
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support.children import ROOT, child_env
+
 STATE, RESET = "/__test__/state", "/__test__/reset"
 
 
@@ -58,11 +57,10 @@ class RemoteServer:
 
 @contextmanager
 def remote_server(api_key: str) -> Iterator[RemoteServer]:
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "generated")])}
     process = subprocess.Popen(
         [sys.executable, "-m", "tests.support.remote", api_key],
         cwd=ROOT,
-        env=env,
+        env=child_env(),
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
