@@ -27,6 +27,21 @@ def clock() -> SkipClock:
 
 
 @pytest.fixture(scope="session")
+def _empty_trust_store(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return str(tmp_path_factory.mktemp("no-certificates"))
+
+
+@pytest.fixture(autouse=True)
+def _no_ca_bundle_to_parse(_empty_trust_store: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests dial plain http on loopback only, so httpx is given an empty directory of
+    certificates to trust instead of a CA bundle: each of the ~200 clients they create would
+    otherwise parse one it never uses (25 ms each, 5 s in all). A test that dialled TLS would
+    fail to verify anyone."""
+    monkeypatch.delenv("SSL_CERT_FILE", raising=False)
+    monkeypatch.setenv("SSL_CERT_DIR", _empty_trust_store)
+
+
+@pytest.fixture(scope="session")
 def derived_session() -> Iterator[RemoteServer]:
     with remote_server(CANARY_KEY) as remote:
         yield remote
