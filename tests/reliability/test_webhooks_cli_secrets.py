@@ -43,7 +43,8 @@ pytestmark = pytest.mark.slow
 
 @dataclass(frozen=True)
 class Run:
-    """One command line; `typed` runs it with `--api-key` and this key on stdin, none in the env."""
+    """One command line and its exit code; `typed` runs it with `--api-key` and this key on stdin
+    (none in the environment)."""
 
     name: str
     args: tuple[str, ...]
@@ -75,10 +76,15 @@ def _one(run: Run, url: str) -> Output:
     return Output(run, done.returncode, done.stdout, done.stderr)
 
 
-def run_all(runs: list[Run], url: str) -> dict[str, Output]:
+def on(url: str, *runs: Run) -> list[tuple[Run, str]]:
+    """These runs, against the server at `url`."""
+    return [(run, url) for run in runs]
+
+
+def run_all(jobs: list[tuple[Run, str]]) -> dict[str, Output]:
     """The runs at once (they are independent), each checked for its exit code."""
     with ThreadPoolExecutor(max_workers=4) as pool:
-        outputs = {output.run.name: output for output in pool.map(lambda run: _one(run, url), runs)}
+        outputs = {output.run.name: output for output in pool.map(lambda job: _one(*job), jobs)}
     for output in outputs.values():
         assert output.code == output.run.code, (output.run, output.stderr)
         assert "Traceback" not in output.stderr, output.stderr
@@ -110,7 +116,11 @@ def _ids(fake: FakeHeyGen) -> dict[str, str]:
 
 
 def _listen() -> Output:
-    """`listen` with the webhook secret: one genuine delivery, one tampered, then Ctrl-C."""
+    """`listen` with the webhook secret: one genuine delivery, one tampered, then SIGTERM.
+
+    Not Ctrl-C (tests/cli covers it): a shell's background job ignores SIGINT, and so would
+    `listen`. Each delivery's line is flushed before its answer, so both are in the output.
+    """
     process = subprocess.Popen(
         [HEYGEN, "webhooks", "listen", "--port", "0", "--json"],
         stdout=subprocess.PIPE,
@@ -132,10 +142,10 @@ def _listen() -> Output:
                 http.post(base + "hooks", content=body + b" ", headers=headers).status_code,
             ]
     finally:
-        process.send_signal(signal.SIGINT)
+        process.terminate()
         stdout, rest = process.communicate(timeout=10)
-    assert answers == [200, 400] and process.returncode == 130
-    return Output(Run("listen", ("listen",), 130), process.returncode, stdout, first + rest)
+    assert answers == [200, 400] and process.returncode == -signal.SIGTERM
+    return Output(Run("listen", ("listen",), -signal.SIGTERM), process.returncode, stdout, first + rest)
 
 
 def test_no_cli_output_shows_the_key_and_each_secret_shows_once(
@@ -144,48 +154,41 @@ def test_no_cli_output_shows_the_key_and_each_secret_shows_once(
     fake, url = fake_url
     endpoints = ("endpoints",)
     # One run alone first: it fills the bytecode cache the others then load from.
-    first = run_all([Run("create", (*endpoints, "create", "--url", URLS["a"]), 0)], url)
+    first = run_all(on(url, Run("create", (*endpoints, "create", "--url", URLS["a"]), 0)))
     with ThreadPoolExecutor(max_workers=1) as background:
         listened = background.submit(_listen)
         first |= run_all(
-            [
-                Run(
-                    "create --json --api-key",
-                    (*endpoints, "create", "--url", URLS["b"], "--json"),
-                    0,
-                    typed=KEY,
-                ),
+            on(
+                url,
+                Run("create --json --api-key", (*endpoints, "create", "--url", URLS["b"], "--json"), 0, KEY),
                 Run("delete a missing endpoint", (*endpoints, "delete", "ep_missing"), 5),
                 Run("create, plain http", (*endpoints, "create", "--url", "http://example.test/x"), 2),
-                Run("list, a refused key", (*endpoints, "list"), 3, typed=WRONG_KEY),
+                Run("list, a refused key", (*endpoints, "list"), 3, WRONG_KEY),
                 Run("the key as an argument", (*endpoints, "list", "--api-key", KEY), 2),
-            ],
-            url,
+            )
         )
         issued = _secrets(fake)
         ids = _ids(fake)
         second = run_all(
-            [
+            on(
+                url,
                 Run("list", (*endpoints, "list"), 0),
-                Run("list --json --api-key", (*endpoints, "list", "--json"), 0, typed=KEY),
+                Run("list --json --api-key", (*endpoints, "list", "--json"), 0, KEY),
                 Run("rotate", (*endpoints, "rotate-secret", ids[URLS["a"]]), 0),
                 Run("rotate --json", (*endpoints, "rotate-secret", ids[URLS["b"]], "--json"), 0),
-            ],
-            url,
+            )
         )
         rotated = _secrets(fake)
-        third = {
-            **run_all([Run("delete --json", (*endpoints, "delete", ids[URLS["b"]], "--json"), 0)], url),
-            **run_all(
-                [
-                    Run("leaky list", (*endpoints, "list"), 0),
-                    Run("leaky list --json", (*endpoints, "list", "--json"), 0),
-                    Run("leaky malformed rotation", (*endpoints, "rotate-secret", "ep_broken"), 5),
-                    Run("leaky delete --json", (*endpoints, "delete", "ep_1", "--json"), 0),
-                ],
+        third = run_all(
+            on(url, Run("delete --json", (*endpoints, "delete", ids[URLS["b"]], "--json"), 0))
+            + on(
                 leaky.url,
-            ),
-        }
+                Run("leaky list", (*endpoints, "list"), 0),
+                Run("leaky list --json", (*endpoints, "list", "--json"), 0),
+                Run("leaky malformed rotation", (*endpoints, "rotate-secret", "ep_broken"), 5),
+                Run("leaky delete --json", (*endpoints, "delete", "ep_1", "--json"), 0),
+            )
+        )
         listen = listened.result(timeout=30)
     outputs = {**first, **second, **third, "listen": listen}
 
