@@ -21,7 +21,7 @@ from heygen import AsyncHeyGen, HeyGen, TrainingState
 from tests.support.clock import SkipClock
 from tests.support.derived import expected_flow_id, expected_state, request_id
 from tests.support.remote import RemoteServer
-from tests.support.sockets import HAVE_PROC, baseline_fds, open_fds, sockets_to
+from tests.support.sockets import HAVE_PROC, baseline_fds, open_fds, socket_states, sockets_to
 from tests.support.tally import TALLY
 from tests.unit.conftest import CANARY_KEY
 
@@ -104,12 +104,12 @@ def test_one_client_shared_by_32_threads(derived: RemoteServer) -> None:
             thread.start()
         for thread in threads:
             thread.join(60)
-        in_use = sockets_to(derived.port)
+        in_use, states = sockets_to(derived.port), socket_states(derived.port)
     finally:
         client.close()
     assert not any(thread.is_alive() for thread in threads)
     assert failures == []
-    assert 0 < in_use <= THREADS  # at most one connection per thread in flight
+    assert 0 < in_use <= THREADS, states  # at most one connection per thread in flight
     assert sockets_to(derived.port) == 0
     assert settle(fds) == fds
     TALLY.concurrent_calls += THREADS * CALLS_PER_THREAD
@@ -149,11 +149,11 @@ async def test_one_client_shared_by_256_tasks(derived: RemoteServer) -> None:
     try:
         for round_number in range(ROUNDS):
             failures += await asyncio.gather(*(one_call(*calls[round_number]) for calls in plans))
-        in_use = sockets_to(derived.port)
+        in_use, states = sockets_to(derived.port), socket_states(derived.port)
     finally:
         await client.aclose()
     assert [failure for failure in failures if failure is not None] == []
-    assert 0 < in_use <= QUEUED_POOL
+    assert 0 < in_use <= QUEUED_POOL, states
     assert sockets_to(derived.port) == 0
     assert settle(fds) == fds
     TALLY.concurrent_calls += TASKS * ROUNDS
