@@ -82,9 +82,16 @@ class WebhookEndpoints:
         key = resolve_key(idempotency_key)
         return run_sync(self._client, ops.create_endpoint(body), key=key, **options).parsed
 
-    def list(self, *, limit: int | None = None, **options: Unpack[RequestOptions]) -> Page[WebhookEndpoint]:
-        """Registered endpoints, a page at a time; iterate the page for all of them (no secrets)."""
+    def list(
+        self, *, limit: int | None = None, token: str | None = None, **options: Unpack[RequestOptions]
+    ) -> Page[WebhookEndpoint]:
+        """Registered endpoints, a page at a time; iterate the page for all of them (no secrets).
+
+        `token` starts at that page's cursor (a `next_token`, or `error.page_token` after a
+        failed iteration) instead of the first page.
+        """
         size = validate_limit(limit)
+        start = optional_text(token, "token")
 
         def fetch(token: str | None) -> Page[WebhookEndpoint]:
             items, has_more, next_token = run_sync(
@@ -92,7 +99,7 @@ class WebhookEndpoints:
             ).parsed
             return Page(items, has_more=has_more, next_token=next_token, fetch=fetch)
 
-        return fetch(None)
+        return fetch(start)
 
     def update(
         self,
@@ -132,6 +139,7 @@ class WebhookEvents:
         event_type: str | None = None,
         entity_id: str | None = None,
         limit: int | None = None,
+        token: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> Page[WebhookEvent]:
         """Sent events, newest first as HeyGen orders them (`GET /v3/webhooks/events`).
@@ -140,8 +148,11 @@ class WebhookEvents:
             event_type: Only events of this type.
             entity_id: Only events about this resource.
             limit: Events per page, 1 to 50.
+            token: Start at this page's cursor (a `next_token`, or `error.page_token` after a
+                failed iteration) instead of the first page.
         """
         params = _events_query(event_type, entity_id, limit)
+        start = optional_text(token, "token")
 
         def fetch(token: str | None) -> Page[WebhookEvent]:
             items, has_more, next_token = run_sync(
@@ -149,7 +160,7 @@ class WebhookEvents:
             ).parsed
             return Page(items, has_more=has_more, next_token=next_token, fetch=fetch)
 
-        return fetch(None)
+        return fetch(start)
 
 
 class AsyncWebhookEndpoints:
@@ -173,17 +184,21 @@ class AsyncWebhookEndpoints:
         return (await run_async(self._client, ops.create_endpoint(body), key=key, **options)).parsed
 
     def list(
-        self, *, limit: int | None = None, **options: Unpack[RequestOptions]
+        self, *, limit: int | None = None, token: str | None = None, **options: Unpack[RequestOptions]
     ) -> AsyncPager[WebhookEndpoint]:
-        """Registered endpoints: `await` it for the first page, or `async for` every one."""
+        """Registered endpoints: `await` it for the first page, or `async for` every one.
+
+        `token` starts at that page's cursor instead of the first. See `WebhookEndpoints.list`.
+        """
         size = validate_limit(limit)
+        start = optional_text(token, "token")
 
         async def fetch(token: str | None) -> AsyncPage[WebhookEndpoint]:
             raw = await run_async(self._client, ops.list_endpoints(size, token), **options)
             items, has_more, next_token = raw.parsed
             return AsyncPage(items, has_more=has_more, next_token=next_token, fetch=fetch)
 
-        return AsyncPager(lambda: fetch(None))
+        return AsyncPager(lambda: fetch(start))
 
     async def update(
         self,
@@ -223,14 +238,19 @@ class AsyncWebhookEvents:
         event_type: str | None = None,
         entity_id: str | None = None,
         limit: int | None = None,
+        token: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> AsyncPager[WebhookEvent]:
-        """Sent events: `await` it for the first page, or `async for` every one."""
+        """Sent events: `await` it for the first page, or `async for` every one.
+
+        `token` starts at that page's cursor instead of the first. See `WebhookEvents.list`.
+        """
         params = _events_query(event_type, entity_id, limit)
+        start = optional_text(token, "token")
 
         async def fetch(token: str | None) -> AsyncPage[WebhookEvent]:
             raw = await run_async(self._client, ops.list_events(**params, token=token), **options)
             items, has_more, next_token = raw.parsed
             return AsyncPage(items, has_more=has_more, next_token=next_token, fetch=fetch)
 
-        return AsyncPager(lambda: fetch(None))
+        return AsyncPager(lambda: fetch(start))

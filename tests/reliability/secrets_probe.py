@@ -1,7 +1,8 @@
 """Run by test_secrets.py in a fresh interpreter: every way a call can end, with every text it makes.
 
 The key and base URL come from HEYGEN_API_KEY and HEYGEN_BASE_URL, logging from HEYGEN_LOG (plus
-DEBUG on the root logger, so httpx's and httpcore's records are printed too). For each scenario,
+DEBUG on the root logger, so httpx's and httpcore's records are printed too). Retry waits and
+polling pauses are skipped (`SkipClock`); timeouts still take real time. For each scenario,
 sync and async, it prints to stdout every text the outcome can produce: reprs of results, raw
 responses and their requests, the error's str/repr/attributes, its cause and context, and its
 traceback plain and with locals. The test then searches stdout and stderr for the key.
@@ -24,6 +25,7 @@ import httpx
 
 import heygen
 from heygen import AsyncHeyGen, HeyGen
+from tests.support.clock import SkipClock
 
 # (method, group id, options): the group id tells the test server what to do (test_secrets.py).
 SCENARIOS: list[tuple[str, str, dict[str, Any]]] = [
@@ -40,7 +42,7 @@ SCENARIOS: list[tuple[str, str, dict[str, Any]]] = [
     ("status", "huge", {}),
     ("train", "reset", {}),
     ("status", "midbody", {}),
-    ("status", "stall", {"timeout": 0.3}),
+    ("status", "stall", {"timeout": 0.1}),
     ("wait", "failed", {}),
     ("wait", "stuck", {"timeout": 0.3}),
     *[("train", f"redirect-{code}", {}) for code in (301, 302, 303, 307, 308)],
@@ -135,18 +137,22 @@ async def _run(
 
 async def main(closed_port: int) -> None:
     logging.basicConfig(level=logging.DEBUG, stream=sys.stderr)
+    clock = SkipClock()
     texts = 0
-    with HeyGen(max_retries=1) as client:
+    with HeyGen(max_retries=1, clock=clock) as client:
         texts += await _run(client, "sync")
-        with httpx.Client(follow_redirects=True) as following, HeyGen(http_client=following) as user_client:
+        with (
+            httpx.Client(follow_redirects=True) as following,
+            HeyGen(http_client=following, clock=clock) as user_client,
+        ):
             texts += await _run(user_client, "sync-following-client")
-        with HeyGen(base_url=f"http://127.0.0.1:{closed_port}", max_retries=0) as refused:
+        with HeyGen(base_url=f"http://127.0.0.1:{closed_port}", max_retries=0, clock=clock) as refused:
             texts += await _run(refused, "sync-refused", SCENARIOS[:4])
-    async with AsyncHeyGen(max_retries=1) as async_client:
+    async with AsyncHeyGen(max_retries=1, clock=clock) as async_client:
         texts += await _run(async_client, "async")
         async with (
             httpx.AsyncClient(follow_redirects=True) as async_following,
-            AsyncHeyGen(http_client=async_following) as async_user_client,
+            AsyncHeyGen(http_client=async_following, clock=clock) as async_user_client,
         ):
             texts += await _run(async_user_client, "async-following-client")
     print(f"TEXTS {texts}")

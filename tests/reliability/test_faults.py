@@ -119,12 +119,12 @@ FAULTS = [
         status=Expect(TrainingStatus, attempts=2, within=1.0),
     ),
     Fault(
-        # Read timeout 0.3 s inside a 2 s budget, so a read can retry within the call.
+        # Read timeout 0.15 s inside a 2 s budget, so a read can retry within the call.
         "stall-past-read-timeout-then-200",
         (Stall(3.0), OK),
-        train=Expect(heygen.APITimeoutError, attempts=1, within=1.0, at_least=0.3),
-        status=Expect(TrainingStatus, attempts=2, within=1.5, at_least=0.3),
-        timeout=httpx.Timeout(0.3, connect=2.0),
+        train=Expect(heygen.APITimeoutError, attempts=1, within=0.75, at_least=0.15),
+        status=Expect(TrainingStatus, attempts=2, within=1.0, at_least=0.15),
+        timeout=httpx.Timeout(0.15, connect=2.0),
         check=_says("read timeout"),
     ),
     Fault(
@@ -216,11 +216,11 @@ FAULTS = [
         check=_says("MiB limit"),
     ),
     Fault(
-        # A byte every 50 ms never trips the 0.5 s read timeout; the call's deadline ends it.
+        # A byte every 30 ms never trips the 0.3 s read timeout; the call's deadline ends it.
         "slow-drip-forever",
-        (Drip(interval=0.05, total=30.0),),
-        train=Expect(heygen.APITimeoutError, attempts=1, within=1.5, at_least=0.45),
-        timeout=0.5,
+        (Drip(interval=0.03, total=30.0),),
+        train=Expect(heygen.APITimeoutError, attempts=1, within=1.0, at_least=0.27),
+        timeout=0.3,
         check=_says("still arriving when the call's timeout ran out"),
     ),
 ]

@@ -9,13 +9,11 @@ else: a second loopback server, the target of every redirect, must receive nothi
 
 from __future__ import annotations
 
-import os
 import re
 import socket
 import subprocess
 import sys
 from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
@@ -23,6 +21,7 @@ import pytest
 import heygen
 from heygen import HeyGen
 from tests.reliability.secrets_probe import SCENARIOS
+from tests.support.children import ROOT, child_env
 from tests.support.server import (
     TRAIN_OK,
     Answer,
@@ -39,7 +38,6 @@ from tests.support.server import (
 from tests.support.tally import TALLY
 from tests.unit.conftest import CANARY_KEY
 
-ROOT = Path(__file__).resolve().parents[2]
 STATUS_PREFIX = "/v2/photo_avatar/train/status/"
 
 
@@ -72,7 +70,7 @@ class ByGroup:
             "huge": Reply(200, "{}", {"content-length": str(9 * 1024 * 1024)}),
             "reset": Reset(),
             "midbody": Reset(after_bytes=5),
-            "stall": Stall(2.0),
+            "stall": Stall(0.5),  # past the probe's 0.1 s timeout
             "failed": Reply(200, status_body("failed", "bad photos")),
             "stuck": Reply(200, status_body("training")),
         }
@@ -99,13 +97,7 @@ def test_the_key_appears_nowhere_and_goes_only_to_the_base_url(
     servers: tuple[ScriptedServer, ScriptedServer],
 ) -> None:
     api, elsewhere = servers
-    env = {
-        **{k: v for k, v in os.environ.items() if not k.startswith("HEYGEN_")},
-        "HEYGEN_API_KEY": CANARY_KEY,
-        "HEYGEN_BASE_URL": api.url,
-        "HEYGEN_LOG": "debug",
-        "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "generated")]),
-    }
+    env = child_env(HEYGEN_API_KEY=CANARY_KEY, HEYGEN_BASE_URL=api.url, HEYGEN_LOG="debug")
     run = subprocess.run(
         [sys.executable, "-m", "tests.reliability.secrets_probe", str(_closed_port())],
         cwd=ROOT,

@@ -93,9 +93,9 @@ FAULTS = [
     Fault(
         "stall-past-read-timeout-then-200",
         (Stall(3.0), OK),
-        read=Expect(RESULT, attempts=2, within=1.5, at_least=0.3),
-        update=Expect(heygen.APITimeoutError, attempts=1, at_least=0.3),
-        timeout=httpx.Timeout(0.3, connect=2.0),
+        read=Expect(RESULT, attempts=2, within=1.0, at_least=0.15),
+        update=Expect(heygen.APITimeoutError, attempts=1, within=0.75, at_least=0.15),
+        timeout=httpx.Timeout(0.15, connect=2.0),
     ),
     Fault(
         # Only a keyed create can be "in progress"; elsewhere a 409 is a plain conflict.

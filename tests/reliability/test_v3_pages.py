@@ -1,8 +1,9 @@
 """v3 lists under faults, over real sockets: a failed page keeps what came before and says where to resume.
 
-Iterating a list that fails on page 3 raises with pages 1-2's items already yielded and page 3's
-cursor on the error (`page_token`); `list(token=...)` resumes there and asks for no earlier page.
-A server that sends one `next_token` forever ends in `PageLoopError`, not an endless loop.
+Every v3 list (avatar groups, looks, webhook endpoints, webhook events): iterating one that fails
+on page 3 raises with pages 1-2's items already yielded and page 3's cursor on the error
+(`page_token`); `list(token=...)` resumes there and asks for no earlier page. A server that sends
+one `next_token` forever ends in `PageLoopError`, not an endless loop.
 """
 
 from __future__ import annotations
@@ -20,7 +21,20 @@ from tests.support.tally import TALLY
 from tests.support.v3 import GROUP, LOOK, v3_error
 from tests.unit.conftest import ClientFactory
 
-LISTS = {"avatars.list": GROUP, "avatars.looks.list": LOOK}
+ENDPOINT = {
+    "url": "https://example.com/hook",
+    "status": "enabled",
+    "created_at": "2026-03-25T12:05:00Z",
+    "events": None,
+}
+EVENT = {"event_type": "photo_avatar_train.success", "event_data": {}, "created_at": "2026-03-25T12:05:00Z"}
+# Each list, with an item of its shape and the name of the item's id.
+LISTS: dict[str, tuple[dict[str, Any], str]] = {
+    "avatars.list": (GROUP, "id"),
+    "avatars.looks.list": (LOOK, "id"),
+    "webhooks.endpoints.list": (ENDPOINT, "endpoint_id"),
+    "webhooks.events.list": (EVENT, "event_id"),
+}
 
 # What page 3 gets, and the error it must end in (after the retries a read is allowed).
 FAILURES: dict[str, tuple[Action, type[heygen.APIError], int]] = {
@@ -40,8 +54,9 @@ FAILURES: dict[str, tuple[Action, type[heygen.APIError], int]] = {
 }
 
 
-def _page(item: dict[str, Any], ids: list[str], next_token: str | None) -> Reply:
-    items = [{**item, "id": item_id} for item_id in ids]
+def _page(item: tuple[dict[str, Any], str], ids: list[str], next_token: str | None) -> Reply:
+    template, id_name = item
+    items = [{**template, id_name: item_id} for item_id in ids]
     return Reply(200, {"data": items, "has_more": next_token is not None, "next_token": next_token})
 
 
@@ -54,12 +69,13 @@ async def _iterate(client: Any, path: str, yielded: list[str], **kwargs: Any) ->
     target: Any = client
     for part in path.split("."):
         target = getattr(target, part)
+    id_name = LISTS[path][1]
     if isinstance(client, AsyncHeyGen):
         async for item in target(**kwargs):
-            yielded.append(item.id)
+            yielded.append(getattr(item, id_name))
     else:
         for item in target(**kwargs):
-            yielded.append(item.id)
+            yielded.append(getattr(item, id_name))
 
 
 @pytest.mark.parametrize("failure", FAILURES, ids=list(FAILURES))

@@ -8,23 +8,21 @@ and rotate, and, wrongly, on list and update too) may appear in any of it or in 
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
 from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
+from tests.support.children import ROOT, child_env
 from tests.support.server import Answer, Behaviour, Received, Reply, Reset, ScriptedServer, scripted_server
 from tests.support.tally import TALLY
 from tests.support.v3 import v3_error
 from tests.support.v3_ops import V3_OPS
 from tests.unit.conftest import CANARY_KEY
 
-ROOT = Path(__file__).resolve().parents[2]
 WEBHOOK_SECRET = "whsec_canary_receiver_4e1b7d"
 ENDPOINT_SECRET = "whsec_canary_endpoint_9a2c5f"
 ROTATED_SECRET = "whsec_canary_rotated_3f8e0b"
@@ -101,14 +99,12 @@ def api() -> Iterator[ScriptedServer]:
 
 
 def test_no_secret_appears_in_any_text_or_log(api: ScriptedServer) -> None:
-    env = {
-        **{k: v for k, v in os.environ.items() if not k.startswith("HEYGEN_")},
-        "HEYGEN_API_KEY": CANARY_KEY,
-        "HEYGEN_WEBHOOK_SECRET": WEBHOOK_SECRET,
-        "HEYGEN_BASE_URL": api.url,
-        "HEYGEN_LOG": "debug",
-        "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "generated")]),
-    }
+    env = child_env(
+        HEYGEN_API_KEY=CANARY_KEY,
+        HEYGEN_WEBHOOK_SECRET=WEBHOOK_SECRET,
+        HEYGEN_BASE_URL=api.url,
+        HEYGEN_LOG="debug",
+    )
     run = subprocess.run(
         [sys.executable, "-m", "tests.reliability.v3_secrets_probe"],
         cwd=ROOT,

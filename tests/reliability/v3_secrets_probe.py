@@ -4,7 +4,8 @@ The API key comes from HEYGEN_API_KEY, the webhook secret from HEYGEN_WEBHOOK_SE
 from HEYGEN_LOG (plus DEBUG on the root logger). For every v3 operation through each server
 behaviour, every webhook delivery check (good and bad), and the endpoint calls, sync and async,
 it prints every text the outcome makes (as secrets_probe.py does). Endpoint results are printed
-as they are (repr, fields): an endpoint's secret must not show unless read explicitly.
+as they are (repr, fields): an endpoint's secret must not show unless read explicitly. Retry
+waits are skipped (`SkipClock`), and deliveries are signed at that clock's time.
 
     python -m tests.reliability.v3_secrets_probe
 """
@@ -15,7 +16,6 @@ import asyncio
 import logging
 import os
 import sys
-import time
 from typing import Any
 
 import httpx
@@ -24,6 +24,7 @@ import heygen
 from heygen import AsyncHeyGen, HeyGen
 from heygen.webhooks import sign
 from tests.reliability.secrets_probe import _texts_of_error, _texts_of_object
+from tests.support.clock import SkipClock
 from tests.support.v3 import call
 from tests.support.v3_ops import V3_OPS
 
@@ -54,12 +55,12 @@ def _verify_texts(
     return type(event).__name__, list(_texts_of_object(event))
 
 
-def _deliveries(secret: str) -> list[tuple[str, bytes, dict[str, str]]]:
+def _deliveries(secret: str, clock: SkipClock) -> list[tuple[str, bytes, dict[str, str]]]:
     body = (
         b'{"event_id":"evt_1","event_type":"avatar_video.success","event_data":{},'
         b'"created_at":"2026-03-25T12:05:00Z"}'
     )
-    now = str(int(time.time()))
+    now = str(int(clock.time()))
     good = {"Heygen-Signature": sign(body, secret), "Heygen-Timestamp": now}
     return [
         ("good", body, good),
@@ -72,7 +73,7 @@ def _deliveries(secret: str) -> list[tuple[str, bytes, dict[str, str]]]:
     ]
 
 
-async def _run(client: HeyGen | AsyncHeyGen, label: str) -> int:
+async def _run(client: HeyGen | AsyncHeyGen, label: str, clock: SkipClock) -> int:
     texts = [repr(client), repr(vars(client)), repr(client.with_options(timeout=1)), repr(client.webhooks)]
     count = len(texts)
     print(*texts, sep="\n")
@@ -89,7 +90,7 @@ async def _run(client: HeyGen | AsyncHeyGen, label: str) -> int:
                 f"{op.path} {behaviour}",
                 *await _texts(client, op.path, *_with_id(op.args, behaviour), **op.kwargs),
             )
-    for name, body, headers in _deliveries(os.environ["HEYGEN_WEBHOOK_SECRET"]):
+    for name, body, headers in _deliveries(os.environ["HEYGEN_WEBHOOK_SECRET"], clock):
         show(f"verify {name}", *_verify_texts(client, body, headers))
     show(
         "endpoints.create", *await _texts(client, "webhooks.endpoints.create", url="https://example.com/hook")
@@ -124,11 +125,12 @@ class _Unread:
 async def main() -> None:
     logging.basicConfig(level=logging.DEBUG, stream=sys.stderr)
     httpx.Response.text = property(_Unread.suppress)  # type: ignore[assignment,method-assign]
+    clock = SkipClock()
     texts = 0
-    with HeyGen(max_retries=1) as client:
-        texts += await _run(client, "sync")
-    async with AsyncHeyGen(max_retries=1) as async_client:
-        texts += await _run(async_client, "async")
+    with HeyGen(max_retries=1, clock=clock) as client:
+        texts += await _run(client, "sync", clock)
+    async with AsyncHeyGen(max_retries=1, clock=clock) as async_client:
+        texts += await _run(async_client, "async", clock)
     print(f"TEXTS {texts}")
 
 

@@ -172,7 +172,14 @@ class ScriptedServer:
         self.httpd = _Server(("127.0.0.1", 0), handler)
         self.port = self.httpd.server_address[1]
         self.url = f"http://127.0.0.1:{self.port}"
-        self._thread = threading.Thread(target=self.httpd.serve_forever, name="scripted-server", daemon=True)
+        # `shutdown` waits for the serve loop to notice, which it does once per poll interval
+        # (0.5 s by default): every server a test starts and stops would cost up to that.
+        self._thread = threading.Thread(
+            target=self.httpd.serve_forever,
+            kwargs={"poll_interval": 0.02},
+            name="scripted-server",
+            daemon=True,
+        )
 
     def start(self) -> ScriptedServer:
         self._thread.start()

@@ -20,8 +20,20 @@ def baseline_fds() -> int:
     return open_fds()
 
 
+# The kernel's TCP states, as /proc/net/tcp numbers them.
+_STATES = {
+    "01": "ESTABLISHED", "02": "SYN_SENT", "03": "SYN_RECV", "04": "FIN_WAIT1", "05": "FIN_WAIT2",
+    "06": "TIME_WAIT", "07": "CLOSE", "08": "CLOSE_WAIT", "09": "LAST_ACK", "0A": "LISTEN", "0B": "CLOSING",
+}  # fmt: skip
+
+
 def sockets_to(port: int) -> int:
     """File descriptors of this process that are TCP connections to `port` (the client ends)."""
+    return sum(socket_states(port).values())
+
+
+def socket_states(port: int) -> dict[str, int]:
+    """`sockets_to(port)` by TCP state, for a failure message that says what the sockets were doing."""
     inodes: set[str] = set()
     for fd in os.listdir("/proc/self/fd"):
         try:
@@ -30,7 +42,7 @@ def sockets_to(port: int) -> int:
             continue
         if target.startswith("socket:["):
             inodes.add(target[len("socket:[") : -1])
-    count = 0
+    states: dict[str, int] = {}
     for table in ("/proc/net/tcp", "/proc/net/tcp6"):
         try:
             lines = Path(table).read_text().splitlines()[1:]
@@ -40,5 +52,6 @@ def sockets_to(port: int) -> int:
             fields = line.split()
             remote_port = int(fields[2].rsplit(":", 1)[1], 16)
             if remote_port == port and fields[9] in inodes:
-                count += 1
-    return count
+                state = _STATES.get(fields[3], fields[3])
+                states[state] = states.get(state, 0) + 1
+    return states
