@@ -69,11 +69,11 @@ async def throughput_round(
 ) -> dict[str, float]:
     """Calls per second, and client CPU and GC µs per call, for `total` calls, `concurrency` at a time.
 
-    Before the clock starts, every worker makes one untimed call. Rounds are interleaved, so a
-    contender's pool sits idle while the others run; past httpx's keep-alive expiry (5 s) its
-    connections close, and without this the timed round would pay to reopen them all: a cost of
-    the benchmark's schedule, not of steady use. A pool that keeps fewer idle connections than
-    there are calls in flight still churns inside the round, as it does for its users.
+    Before the clock starts, every worker makes one untimed call, so the round does not time the
+    opening of connections that its pool closed while it sat idle between interleaved rounds.
+    The round still starts with a freshly filled pool, the costly regime the module's docstring
+    describes: used for the short v3 and in-process rounds, where 16 calls in flight (or no
+    sockets) keep that cost small; `steady_round` is for the 64-in-flight comparison.
     """
     per_worker = total // concurrency
 
