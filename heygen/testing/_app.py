@@ -20,7 +20,6 @@ them; the others are marked unverified where they are made.
 from __future__ import annotations
 
 import json
-import urllib.parse
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -177,13 +176,7 @@ class App:
             if not self.accounts.accepts(api_key):
                 return error(401, "unauthorized", "Invalid API key")
 
-        params: dict[str, str] = {}
-        for name, raw in raw_params.items():
-            try:
-                params[name] = urllib.parse.unquote(raw, errors="strict")
-            except UnicodeDecodeError:
-                return invalid(Problem(f"{name}: {raw!r} is not percent-encoded UTF-8", name))
-        problem = operation.path_problem(params)
+        params, problem = operation.path_params(raw_params)
         if problem is not None:
             return invalid(problem)
         instance, problem = operation.body_problem(body, headers.get("content-type"))

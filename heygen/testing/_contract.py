@@ -78,6 +78,16 @@ class Operation:
             return None
         return dict(zip(self._param_names, found.groups(), strict=True))
 
+    def path_params(self, raw_params: Mapping[str, str]) -> tuple[dict[str, str], Problem | None]:
+        """The path parameters percent-decoded, and what is wrong with them, if anything."""
+        params: dict[str, str] = {}
+        for name, raw in raw_params.items():
+            try:
+                params[name] = urllib.parse.unquote(raw, errors="strict")
+            except UnicodeDecodeError:
+                return params, Problem(f"{name}: {raw!r} is not percent-encoded UTF-8", name)
+        return params, self.path_problem(params)
+
     def path_problem(self, params: Mapping[str, str]) -> Problem | None:
         """What is wrong with the (decoded) path parameters, if anything."""
         for name, validator in self._param_validators.items():

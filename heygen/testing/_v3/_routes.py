@@ -185,13 +185,7 @@ class V3Api:
                 )
             if not self.accepts(api_key):
                 return error_reply(401, "authentication_failed", "The API key is invalid or expired")
-        params: dict[str, str] = {}
-        for name, raw in raw_params.items():
-            try:
-                params[name] = urllib.parse.unquote(raw, errors="strict")
-            except UnicodeDecodeError:
-                return _invalid(Problem(f"{name}: {raw!r} is not percent-encoded UTF-8", name))
-        problem = operation.path_problem(params)
+        params, problem = operation.path_params(raw_params)
         if problem is not None:
             return _invalid(problem)
         query, problem = operation.query_problem(target.partition("?")[2].partition("#")[0])
