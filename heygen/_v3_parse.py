@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
+from dataclasses import fields
 from datetime import UTC, datetime
 from typing import Any, TypeVar, cast
 
@@ -146,6 +147,51 @@ _GROUP_OPTIONAL_TEXT = (
 _LAST_TIMESTAMP = 253402300799  # 9999-12-31T23:59:59Z, the last second `datetime` can hold
 
 
+def _group_builder() -> Callable[..., AvatarGroup]:
+    """A constructor for groups already checked, setting each slot directly.
+
+    A frozen dataclass's `__init__` goes through `object.__setattr__` for each of the 12
+    fields; setting the slots through their descriptors takes half the time, and a list
+    builds dozens of groups. The builder is held to `AvatarGroup(...)` by the unit tests.
+    """
+    slots = {field.name: getattr(AvatarGroup, field.name).__set__ for field in fields(AvatarGroup)}
+    set_id, set_name, set_created_at, set_looks_count, set_status, set_raw_status, set_error = (
+        slots.pop("id"), slots.pop("name"), slots.pop("created_at"), slots.pop("looks_count"),
+        slots.pop("status"), slots.pop("raw_status"), slots.pop("error"),
+    )  # fmt: skip
+    set_consent_status, set_gender, set_voice, set_image, set_video = (
+        slots.pop("consent_status"), slots.pop("gender"), slots.pop("default_voice_id"),
+        slots.pop("preview_image_url"), slots.pop("preview_video_url"),
+    )  # fmt: skip
+    assert not slots, f"AvatarGroup has fields the builder does not set: {sorted(slots)}"
+    new = object.__new__
+
+    def build(
+        ident: str, name: str, created_at: datetime, looks_count: int, status: AvatarStatus | None,
+        raw_status: str | None, consent_status: str | None, gender: str | None, voice: str | None,
+        image: str | None, video: str | None,
+    ) -> AvatarGroup:  # fmt: skip
+        group: AvatarGroup = new(AvatarGroup)
+        set_id(group, ident)
+        set_name(group, name)
+        set_created_at(group, created_at)
+        set_looks_count(group, looks_count)
+        set_status(group, status)
+        set_raw_status(group, raw_status)
+        set_error(group, None)
+        set_consent_status(group, consent_status)
+        set_gender(group, gender)
+        set_voice(group, voice)
+        set_image(group, image)
+        set_video(group, video)
+        return group
+
+    return build
+
+
+_new_group = _group_builder()
+
+
 def group(value: object, path: str = "data") -> AvatarGroup:
     """An `AvatarGroup`, read from a group object.
 
@@ -177,8 +223,8 @@ def group(value: object, path: str = "data") -> AvatarGroup:
             and (image is None or type(image) is str)
             and (video is None or type(video) is str)
         ):
-            return AvatarGroup(
-                ident, name, datetime.fromtimestamp(created, tz=UTC), count, status, raw, None,
+            return _new_group(
+                ident, name, datetime.fromtimestamp(created, UTC), count, status, raw,
                 consent, gender, voice, image, video,
             )  # fmt: skip
     return _checked_group(value, path)
@@ -301,4 +347,12 @@ def listing(body: object, read: Callable[[object, str], T]) -> tuple[list[T], bo
     if not isinstance(has_more, bool):
         raise ShapeError("has_more", f"is {has_more!r}, not true or false")
     token = _opt_str(envelope, "next_token", "the body")
-    return [read(item, f"data[{index}]") for index, item in enumerate(items)], has_more, token
+    try:
+        values = [read(item, "data[]") for item in items]
+    except ShapeError:
+        # Read them again with each one's index in the path, so the error names the item at
+        # fault: building that path for every item of every good page would cost more.
+        for index, item in enumerate(items):
+            read(item, f"data[{index}]")
+        raise
+    return values, has_more, token

@@ -125,3 +125,11 @@ async def test_a_page_that_is_not_a_list_is_a_validation_error(make_api: Any, se
     server.queue(Reply(200, {"data": {"id": "g1"}, "has_more": False}))
     with pytest.raises(heygen.APIResponseValidationError, match="data is dict, not a list"):
         await collect(client, "avatars.list")
+
+
+async def test_a_wrong_item_is_named_by_its_place_in_the_page(make_api: Any, server: ScriptedServer) -> None:
+    client = make_api().client
+    items = [*_groups("g1", "g2"), {**GROUP, "id": "g3", "looks_count": "two"}]
+    server.queue(_page(items, None))
+    with pytest.raises(heygen.APIResponseValidationError, match=r"data\[2\]\.looks_count is 'two'"):
+        await collect(client, "avatars.list")
