@@ -34,6 +34,7 @@ class Settings:
     sync_batch: int
     sync_warmup: int
     async_rounds: int
+    async_ramp_s: float
     async_warm_s: float
     async_timed_s: float
     import_runs: int
@@ -52,8 +53,9 @@ FULL = Settings(
     sync_rounds=40,
     sync_batch=100,
     sync_warmup=200,
-    async_rounds=4,
-    async_warm_s=6.0,
+    async_rounds=8,
+    async_ramp_s=1.0,
+    async_warm_s=2.0,
     async_timed_s=3.0,
     import_runs=15,
     memory_calls=(1000, 5000),
@@ -71,6 +73,7 @@ SMOKE = Settings(
     sync_batch=50,
     sync_warmup=20,
     async_rounds=1,
+    async_ramp_s=0.1,
     async_warm_s=0.2,
     async_timed_s=0.3,
     import_runs=3,
@@ -124,9 +127,10 @@ def run(smoke: bool, sections: tuple[str, ...] = SECTIONS) -> dict[str, Any]:
             result["labels"] = {name: {c.key: c.label for c in group} for name, group in groups.items()}
         if "async" in sections:
             _progress(f"async throughput, {aio.CONCURRENCY} in flight")
-            result["async"] = aio.async_throughput(
+            result["async"], result["async_equal_pool"] = aio.async_throughput(
                 url,
                 rounds=settings.async_rounds,
+                ramp_s=settings.async_ramp_s,
                 warm_s=settings.async_warm_s,
                 timed_s=settings.async_timed_s,
             )

@@ -8,17 +8,18 @@ Four contenders make the same `GET` training-status call against `bench.server`:
 - `AsyncHeyGen()` with its default pool: what a user gets;
 - `httpx.AsyncClient()` with httpx's default pool (20 kept alive): what a user of raw httpx gets.
 
-Each round is measured in steady use: the contender's 64 workers call without pause, untimed
-until its pool has settled, then for `timed_s` seconds counted. Settling matters. A pool that
-has just opened 64 connections is several times slower per call than the same pool once its
-unused connections have gone: httpcore scans every connection, and polls each idle one's socket,
-on every request and response. Against this server only a dozen or so connections are busy at
-a time; the rest idle past the keep-alive expiry (5 s) and close, and the pool stays small. A
-round that starts from an idle pool (interleaved rounds leave each pool idle while the others
-run) first reopens all 64, and how long it takes to shrink again varies from seconds to more
-than a round. So the warm-up lasts at least `warm_s` and until the pool holds no more than half
-as many connections as calls in flight (read from httpx's pool, which has no public count), and
-every row shows how many connections its pool held while counted.
+Each round is measured in steady use: the contender's 64 workers start one by one over
+`ramp_s`, call without pause for `warm_s` untimed, then for `timed_s` counted. How a round starts
+matters. A pool that has just opened 64 connections is several times slower per call than the
+same pool holding only the dozen or so that the calls in flight keep busy: httpcore scans every
+connection, and polls each idle one's socket, on every request and response, and the unused ones
+go only when they idle past the keep-alive expiry (5 s). Interleaved rounds leave each pool idle
+while the others run, so every round starts empty; 64 workers starting at once would open 64
+connections and measure that transient, and how long it lasts varies from seconds to more than a
+round. Started one by one, they open only what the calls in flight use. Should a pool still hold
+more than half as many connections as calls in flight, the warm-up waits for it to shrink. The
+pool's size is read while counted, and each row shows the range it held: per call, the CPU
+grows with it (roughly 1,450 us at 13 connections, 2,300 us at 28).
 
 Rounds are interleaved (A B C D, then D C B A, ...). Each contender's ratio is the median of its
 per-round ratios to the baseline's neighbouring round, which cancels most of the drift in a shared
@@ -37,9 +38,11 @@ from typing import Any
 import httpx
 
 from bench.calls import API_KEY, GROUP_ID, STATUS_PATH
+from bench.equal_pool import at_equal_pool
 
 CONCURRENCY = 64
 SETTLE_LIMIT = 5  # a warm-up ends after this many times its minimum, settled or not
+PEEKS = 30  # times the pool's size is read while a round is counted
 AsyncCall = Callable[[], Awaitable[object]]
 
 LABELS = {
@@ -94,18 +97,22 @@ async def throughput_round(
 async def steady_round(
     call: AsyncCall,
     *,
+    ramp_s: float,
     warm_s: float,
     timed_s: float,
     connections: Callable[[], int] | None = None,
     gc_timer: GCTimer | None = None,
     concurrency: int = CONCURRENCY,
 ) -> dict[str, float]:
-    """`throughput_round`'s figures for calls made without pause: at least `warm_s` untimed, then
-    `timed_s` counted.
+    """`throughput_round`'s figures for calls made without pause: workers started one by one over
+    `ramp_s`, then at least `warm_s` untimed, then `timed_s` counted.
 
-    With `connections` (how many the pool holds), the warm-up goes on until the pool has settled
-    at no more than half the calls in flight, for up to `SETTLE_LIMIT` times `warm_s`: see the
-    module's docstring for the two regimes. The row says how long it warmed and what it held.
+    Starting the workers one by one lets the pool open only the connections that the calls in
+    flight use, where 64 workers starting at once would open 64 (the costly regime the module's
+    docstring describes). With `connections` (how many the pool holds), the warm-up also goes on
+    until the pool holds no more than half the calls in flight, for up to `SETTLE_LIMIT` times
+    `warm_s`, and the count is read `PEEKS` times while counted: the row gives the fewest and the
+    most it held, so a pool that grew mid-round shows in the table.
     """
     counting = stopping = False
     done = 0
@@ -117,8 +124,12 @@ async def steady_round(
             if counting:
                 done += 1
 
-    workers = [asyncio.ensure_future(worker()) for _ in range(concurrency)]
+    workers: list[asyncio.Future[None]] = []
+    held: list[int] = []
     try:
+        for _ in range(concurrency):
+            workers.append(asyncio.ensure_future(worker()))
+            await asyncio.sleep(ramp_s / concurrency)
         warm_started = time.perf_counter()
         await asyncio.sleep(warm_s)
         while connections is not None and connections() > concurrency // 2:
@@ -126,11 +137,13 @@ async def steady_round(
                 break
             await asyncio.sleep(warm_s / 20)
         warmed = time.perf_counter() - warm_started
-        held_before = connections() if connections else 0
         counting = True
         gc_before = gc_timer.seconds if gc_timer else 0.0
         started, cpu_started = time.perf_counter(), time.process_time()
-        await asyncio.sleep(timed_s)
+        for _ in range(PEEKS):
+            if connections is not None:
+                held.append(connections())
+            await asyncio.sleep(timed_s / PEEKS)
         counting = False
         wall, cpu = time.perf_counter() - started, time.process_time() - cpu_started
         gc_seconds = (gc_timer.seconds if gc_timer else 0.0) - gc_before
@@ -141,7 +154,9 @@ async def steady_round(
     return {
         "calls": done,
         "warm_s": warmed,
-        "connections": max(held_before, connections() if connections else 0),
+        "connections_min": min(held, default=0),
+        "connections": max(held, default=0),
+        "connections_mean": statistics.fmean(held) if held else 0.0,
         "calls_per_s": counted / wall,
         "cpu_us": cpu / counted * 1e6,
         "gc_us": gc_seconds / counted * 1e6,
@@ -159,7 +174,9 @@ def _json(response: httpx.Response) -> object:
     return response.json()
 
 
-async def _run(url: str, rounds: int, warm_s: float, timed_s: float) -> dict[str, dict[str, Any]]:
+async def _run(
+    url: str, rounds: int, ramp_s: float, warm_s: float, timed_s: float
+) -> dict[str, list[dict[str, float]]]:
     import heygen
 
     fits = httpx.Limits(max_connections=CONCURRENCY, max_keepalive_connections=CONCURRENCY)
@@ -198,12 +215,17 @@ async def _run(url: str, rounds: int, warm_s: float, timed_s: float) -> dict[str
                 order = list(calls) if round_ % 2 == 0 else list(reversed(calls))
                 for key in order:
                     row = await steady_round(
-                        calls[key], warm_s=warm_s, timed_s=timed_s, connections=pools[key], gc_timer=gc_timer
+                        calls[key],
+                        ramp_s=ramp_s,
+                        warm_s=warm_s,
+                        timed_s=timed_s,
+                        connections=pools[key],
+                        gc_timer=gc_timer,
                     )
                     samples[key].append(row)
         finally:
             gc.callbacks.remove(gc_timer)
-    return _summarise(samples, rounds)
+    return samples
 
 
 def _summarise(samples: dict[str, list[dict[str, float]]], rounds: int) -> dict[str, dict[str, Any]]:
@@ -224,11 +246,27 @@ def _summarise(samples: dict[str, list[dict[str, float]]], rounds: int) -> dict[
             "rounds": rounds,
             "calls_per_round": statistics.median(r.get("calls", 0) for r in rows),
             "connections": [int(r.get("connections", 0)) for r in rows],
+            "connections_min": [int(r.get("connections_min", 0)) for r in rows],
+            "per_round": [
+                {
+                    "calls_per_s": round(r["calls_per_s"], 1),
+                    "cpu_us": round(r["cpu_us"], 1),
+                    "connections_mean": round(r["connections_mean"], 2),
+                }
+                for r in rows
+            ],
             "warm_s": [round(r.get("warm_s", 0.0), 1) for r in rows],
         }
     return result
 
 
-def async_throughput(url: str, *, rounds: int, warm_s: float, timed_s: float) -> dict[str, dict[str, Any]]:
-    """Calls per second with 64 in flight: raw `httpx.AsyncClient` and `AsyncHeyGen`, two pools each."""
-    return asyncio.run(_run(url, rounds, warm_s, timed_s))
+def async_throughput(
+    url: str, *, rounds: int, ramp_s: float, warm_s: float, timed_s: float
+) -> tuple[dict[str, dict[str, Any]], dict[str, Any]]:
+    """Calls per second with 64 in flight: raw `httpx.AsyncClient` and `AsyncHeyGen`, two pools each.
+
+    Returns each contender's medians, and the contenders compared at the same pool size
+    (`bench.equal_pool`).
+    """
+    samples = asyncio.run(_run(url, rounds, ramp_s, warm_s, timed_s))
+    return _summarise(samples, rounds), at_equal_pool(samples)

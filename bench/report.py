@@ -98,13 +98,13 @@ def _async(result: dict[str, Any], verdict: _Verdicts) -> list[str]:
     lines = [
         "",
         f"Async, {aio.CONCURRENCY} calls in flight, GET training status "
-        f"({settings['async_rounds']} interleaved rounds each: {settings['async_timed_s']:g} s counted "
-        f"once the pool has settled, after at least {settings['async_warm_s']:g} s of steady use; "
+        f"({settings['async_rounds']} interleaved rounds each: workers started over "
+        f"{settings.get('async_ramp_s', 0):g} s, {settings['async_warm_s']:g} s or more of steady use, "
+        f"then {settings['async_timed_s']:g} s counted; "
         "ratio: median of the rounds' ratios; conns: what the pool held while counted)",
         _row("", "", "calls/s", "ratio", "CPU", "ratio", "GC", "conns"),
     ]
-    for key, row in asyncs.items():
-        note = f"{verdict(ASYNC_RATE)}; CPU {verdict(ASYNC_CPU)}" if key == "heygen_default" else ""
+    for row in asyncs.values():
         lines.append(
             _row(
                 "",
@@ -114,7 +114,35 @@ def _async(result: dict[str, Any], verdict: _Verdicts) -> list[str]:
                 f"{row['cpu_us_per_call']:.0f} us",
                 f"{row['cpu_ratio']:.2f}",
                 f"{row['gc_us_per_call']:.0f} us",
-                _span(row.get("connections", [])),
+                _span(row.get("connections_min", []) + row.get("connections", [])),
+            )
+        )
+    return lines + _equal_pool(result, verdict)
+
+
+def _equal_pool(result: dict[str, Any], verdict: _Verdicts) -> list[str]:
+    fit = result.get("async_equal_pool")
+    if not fit:
+        return []
+    lines = [
+        "",
+        f"The same rounds read at one pool size, {fit['connections']:.1f} connections (each connection "
+        f"held adds {fit['cpu_slope_us_per_connection']:.0f} us of CPU per call; rounds lie "
+        f"{fit['cpu_scatter']:.1%} from the fitted lines; held: the mean the contender's pool held)",
+        _row("", "", "calls/s", "ratio", "CPU", "ratio", "", "held"),
+    ]
+    for key, row in fit["by_contender"].items():
+        note = f"{verdict(ASYNC_RATE)}; CPU {verdict(ASYNC_CPU)}" if key == "heygen_default" else ""
+        lines.append(
+            _row(
+                "",
+                result["async"][key]["label"],
+                f"{row['calls_per_s']:,.0f}",
+                f"{row['throughput_ratio']:.2f}",
+                f"{row['cpu_us_per_call']:.0f} us",
+                f"{row['cpu_ratio']:.2f}",
+                "",
+                f"{row['connections_held']:.1f}",
                 note=note,
             )
         )
