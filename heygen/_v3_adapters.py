@@ -14,6 +14,7 @@ every request and every reading.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypedDict, TypeVar, cast
@@ -129,11 +130,17 @@ def _listing(read: Callable[[object, str], T]) -> Callable[[object], ListAnswer[
     return lambda body: parse.listing(body, read)
 
 
-def _given(value: T | None) -> T | Any:
-    """None (not passed) as the generated client's UNSET."""
+@functools.cache
+def _unset() -> Any:
+    """The generated client's UNSET, imported on first use (an import statement costs a call)."""
     from heygen_api_client.types import UNSET
 
-    return UNSET if value is None else value
+    return UNSET
+
+
+def _given(value: T | None) -> T | Any:
+    """None (not passed) as the generated client's UNSET."""
+    return _unset() if value is None else value
 
 
 # --- assets ----------------------------------------------------------------------------------
