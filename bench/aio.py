@@ -19,7 +19,8 @@ connections and measure that transient, and how long it lasts varies from second
 round. Started one by one, they open only what the calls in flight use. Should a pool still hold
 more than half as many connections as calls in flight, the warm-up waits for it to shrink. The
 pool's size is read while counted, and each row shows the range it held: per call, the CPU
-grows with it (roughly 1,450 us at 13 connections, 2,300 us at 28).
+grows with it (roughly 1,450 us at 13 connections, 2,300 us at 23), which is why the contenders
+are also compared at one pool size (`bench.equal_pool`).
 
 Rounds are interleaved (A B C D, then D C B A, ...). Each contender's ratio is the median of its
 per-round ratios to the baseline's neighbouring round, which cancels most of the drift in a shared

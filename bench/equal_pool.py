@@ -1,16 +1,19 @@
-"""The async contenders compared at the same pool size: what is left once the pool's luck is out.
+"""The async contenders compared at the same pool size, beside the plain medians.
 
 With 64 calls in flight, the cost of a call depends mostly on how many connections the pool holds:
 httpcore walks every connection, and polls each idle one's socket, on each request and response.
-How many it holds in a round is chance (a pool opens a connection whenever a request finds none
-free, and drops it only after 5 s unused), and it moves a round's CPU per call by a fifth or
-more. Measured, per call: about 1,430 us at 13 connections and 2,200 us at 23, the same line for
-raw httpx and the SDK, with rounds scattered about 2 % around it.
+How many it holds moves from round to round (a pool opens a connection whenever a request finds
+none free, and drops it only after 5 s unused), and it moves a round's CPU per call by a fifth or
+more. Measured, per call: about 1,430 us at 13 connections and 2,200 us at 23, on one line for
+raw httpx and the SDK alike, with rounds scattered a few per cent around it.
 
 So each round records the mean number of connections its pool held while counted, and the
 contenders whose pools work alike (up to 64 connections kept) are fitted to one line each with a
 shared slope: µs per call = own intercept + slope x connections. Each is then read off at the
-same pool size (the median over their rounds). The plain medians stay in the table beside it.
+same pool size (the median over their rounds). That reading answers "what does a call cost at a
+given pool size", not "what does a user get": if a client made its pool hold more connections,
+that cost would be real and this reading would set it aside. So the targets are read on the
+plain medians, and the table shows the mean each contender's pool held next to the fit.
 httpx's default pool keeps at most 20 idle connections and closes the rest, a different regime,
 so its row is only measured, not fitted.
 """

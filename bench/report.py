@@ -104,7 +104,8 @@ def _async(result: dict[str, Any], verdict: _Verdicts) -> list[str]:
         "ratio: median of the rounds' ratios; conns: what the pool held while counted)",
         _row("", "", "calls/s", "ratio", "CPU", "ratio", "GC", "conns"),
     ]
-    for row in asyncs.values():
+    for key, row in asyncs.items():
+        note = f"{verdict(ASYNC_RATE)}; CPU {verdict(ASYNC_CPU)}" if key == "heygen_default" else ""
         lines.append(
             _row(
                 "",
@@ -115,24 +116,25 @@ def _async(result: dict[str, Any], verdict: _Verdicts) -> list[str]:
                 f"{row['cpu_ratio']:.2f}",
                 f"{row['gc_us_per_call']:.0f} us",
                 _span(row.get("connections_min", []) + row.get("connections", [])),
+                note=note,
             )
         )
-    return lines + _equal_pool(result, verdict)
+    return lines + _equal_pool(result)
 
 
-def _equal_pool(result: dict[str, Any], verdict: _Verdicts) -> list[str]:
+def _equal_pool(result: dict[str, Any]) -> list[str]:
     fit = result.get("async_equal_pool")
     if not fit:
         return []
     lines = [
         "",
-        f"The same rounds read at one pool size, {fit['connections']:.1f} connections (each connection "
-        f"held adds {fit['cpu_slope_us_per_connection']:.0f} us of CPU per call; rounds lie "
-        f"{fit['cpu_scatter']:.1%} from the fitted lines; held: the mean the contender's pool held)",
+        f"The same rounds read at one pool size, {fit['connections']:.1f} connections, for comparison "
+        f"(each connection held adds {fit['cpu_slope_us_per_connection']:.0f} us of CPU per call; "
+        f"rounds lie {fit['cpu_scatter']:.1%} from the fitted lines; held: the mean the contender's "
+        "pool held, which this reading sets aside)",
         _row("", "", "calls/s", "ratio", "CPU", "ratio", "", "held"),
     ]
     for key, row in fit["by_contender"].items():
-        note = f"{verdict(ASYNC_RATE)}; CPU {verdict(ASYNC_CPU)}" if key == "heygen_default" else ""
         lines.append(
             _row(
                 "",
@@ -143,7 +145,6 @@ def _equal_pool(result: dict[str, Any], verdict: _Verdicts) -> list[str]:
                 f"{row['cpu_ratio']:.2f}",
                 "",
                 f"{row['connections_held']:.1f}",
-                note=note,
             )
         )
     return lines
