@@ -215,6 +215,9 @@ async def _run(
             for round_ in range(rounds):
                 order = list(calls) if round_ % 2 == 0 else list(reversed(calls))
                 for key in order:
+                    # Raw httpx leaves its responses to the cyclic collector: collect what the
+                    # previous contender left, so that no round pays for another's garbage.
+                    gc.collect()
                     row = await steady_round(
                         calls[key],
                         ramp_s=ramp_s,
