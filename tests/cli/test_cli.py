@@ -18,6 +18,7 @@ import pytest
 
 from heygen._cli import EXIT_CODES
 from heygen.testing import FakeHeyGen
+from tests.support.children import sigint_as_from_a_terminal
 
 HEYGEN = str(Path(sys.executable).with_name("heygen"))
 KEY = "cli-canary-5d1e9a"
@@ -177,9 +178,7 @@ def test_exit_130_on_ctrl_c(slow_url: str) -> None:
         stdout=subprocess.PIPE,
         text=True,
         env=env,
-        # As from a terminal: a runner started in the background (nohup, `cmd &` in a script)
-        # passes SIGINT on as ignored, and Python then never turns it into KeyboardInterrupt.
-        preexec_fn=_sigint_as_from_a_terminal,
+        preexec_fn=sigint_as_from_a_terminal,
     ) as process:
         try:
             assert process.stderr is not None
@@ -194,10 +193,6 @@ def test_exit_130_on_ctrl_c(slow_url: str) -> None:
         "run `heygen photo-avatar wait demo-group` to wait again"
     )
     assert "Traceback" not in stderr
-
-
-def _sigint_as_from_a_terminal() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def test_help_documents_every_exit_code() -> None:

@@ -14,6 +14,7 @@ import pytest
 
 from heygen.testing import FakeHeyGen
 from tests.cli.test_cli import HEYGEN, KEY, run
+from tests.support.children import sigint_as_from_a_terminal
 from tests.testing.test_v3_state import JPEG, png
 
 pytestmark = pytest.mark.slow
@@ -219,7 +220,7 @@ def test_ctrl_c_during_create_wait_json_still_prints_the_new_ids(photo: Path) ->
             stdout=subprocess.PIPE,
             text=True,
             env=env,
-            preexec_fn=_sigint_as_from_a_terminal,
+            preexec_fn=sigint_as_from_a_terminal,
         ) as process:
             try:
                 assert process.stderr is not None
@@ -235,11 +236,6 @@ def test_ctrl_c_during_create_wait_json_still_prints_the_new_ids(photo: Path) ->
     assert report["error"].startswith(f"interrupted; avatar group {group_id} goes on at HeyGen")
     assert stderr.strip().endswith(f"run `heygen avatars wait {group_id}` to wait again")
     assert "Traceback" not in stderr
-
-
-def _sigint_as_from_a_terminal() -> None:
-    """A runner started in the background passes SIGINT on as ignored; a terminal does not."""
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def test_a_bad_idempotency_key_names_the_option_before_any_request(

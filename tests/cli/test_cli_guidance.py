@@ -20,6 +20,7 @@ from heygen._cli._base import Context
 from heygen._cli._main import build_parser
 from heygen.testing import FakeHeyGen
 from tests.cli.test_cli import HEYGEN, KEY, run
+from tests.support.children import sigint_as_from_a_terminal
 
 pytestmark = pytest.mark.slow
 
@@ -180,11 +181,15 @@ def test_ctrl_c_during_wait_json_still_prints_the_started_job(url: str, fake: Fa
         stdout=subprocess.PIPE,
         text=True,
         env=env,
+        preexec_fn=sigint_as_from_a_terminal,
     ) as process:
-        assert process.stderr is not None
-        assert process.stderr.readline().startswith("Training started")
-        process.send_signal(signal.SIGINT)
-        stdout, stderr = process.communicate(timeout=10)
+        try:
+            assert process.stderr is not None
+            assert process.stderr.readline().startswith("Training started")
+            process.send_signal(signal.SIGINT)
+            stdout, stderr = process.communicate(timeout=10)
+        finally:
+            process.kill()  # never leave it waiting: the `with` block waits for it to exit
     assert process.returncode == 130
     report = json.loads(stdout)
     assert report["job"]["group_id"] == "slow-group" and len(report["job"]["flow_id"]) == 32

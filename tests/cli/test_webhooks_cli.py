@@ -19,6 +19,7 @@ import pytest
 
 from heygen.testing import FakeHeyGen
 from heygen.webhooks import sign
+from tests.support.children import sigint_as_from_a_terminal
 from tests.webhooks._deliveries import body_of, headers_for
 from tests.webhooks._receiver import receiving
 
@@ -134,6 +135,7 @@ def listening(
         stderr=subprocess.PIPE,
         text=True,
         env=_env(secret=secret),
+        preexec_fn=sigint_as_from_a_terminal,
     )
     try:
         assert process.stderr is not None
@@ -141,9 +143,13 @@ def listening(
         assert line.startswith("Listening for HeyGen webhooks on "), line
         yield process, line.split(" on ", 1)[1].split(" ", 1)[0]
     finally:
-        if process.poll() is None:
-            process.send_signal(signal.SIGINT)
-            process.wait(timeout=10)
+        with process:  # closes its pipes and waits for it
+            if process.poll() is None:
+                process.send_signal(signal.SIGINT)
+                try:
+                    process.wait(timeout=10)
+                finally:
+                    process.kill()  # a no-op once it has exited; never leave it running
 
 
 def _finish(process: subprocess.Popen[str]) -> tuple[int, str, str]:

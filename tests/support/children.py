@@ -12,6 +12,7 @@ from __future__ import annotations
 import atexit
 import os
 import shutil
+import signal
 import tempfile
 from pathlib import Path
 
@@ -44,3 +45,13 @@ def child_env(*, repository: bool = True, **settings: str) -> dict[str, str]:
         env["PYTHONPATH"] = os.pathsep.join([str(ROOT), str(ROOT / "generated")])
     env.update(settings)
     return env
+
+
+def sigint_as_from_a_terminal() -> None:
+    """`preexec_fn` for a child the test will stop with Ctrl-C (SIGINT).
+
+    A test runner started in the background (nohup, `cmd &` in a script) passes SIGINT on to its
+    children as ignored, and Python then never turns it into KeyboardInterrupt; a terminal does
+    not. The child gets SIGINT's default back, as it would have from a terminal.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
