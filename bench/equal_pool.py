@@ -62,7 +62,13 @@ def _per_call(row: dict[str, float], metric: str) -> float:
 def at_equal_pool(samples: dict[str, list[dict[str, float]]]) -> dict[str, Any]:
     """The fitted contenders' CPU and wall time per call at one pool size, and their ratios."""
     size = statistics.median(r["connections_mean"] for key in FITTED for r in samples[key])
-    result: dict[str, Any] = {"connections": size, "by_contender": {}}
+    result: dict[str, Any] = {
+        "connections": size,
+        "by_contender": {
+            key: {"connections_held": statistics.fmean(r["connections_mean"] for r in samples[key])}
+            for key in FITTED
+        },
+    }
     for metric in ("cpu", "wall"):
         points = {
             key: [(r["connections_mean"], _per_call(r, metric)) for r in samples[key]] for key in FITTED
@@ -71,9 +77,7 @@ def at_equal_pool(samples: dict[str, list[dict[str, float]]]) -> dict[str, Any]:
         result[f"{metric}_slope_us_per_connection"] = slope
         result[f"{metric}_scatter"] = _scatter(points, slope)
         for key, rows in points.items():
-            row = result["by_contender"].setdefault(key, {})
-            row[f"{metric}_us_per_call"] = _at(rows, slope, size)
-            row["connections_held"] = statistics.fmean(x for x, _ in rows)
+            result["by_contender"][key][f"{metric}_us_per_call"] = _at(rows, slope, size)
     base = result["by_contender"][BASELINE]
     for row in result["by_contender"].values():
         row["calls_per_s"] = 1e6 / row["wall_us_per_call"]
