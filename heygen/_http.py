@@ -10,7 +10,6 @@ non-IANA codes such as 520).
 
 from __future__ import annotations
 
-import functools
 import logging
 from collections.abc import AsyncIterator, Iterator, Mapping
 from typing import Any
@@ -23,6 +22,7 @@ from ._constants import API_KEY_HEADER, IDEMPOTENCY_KEY_HEADER, MAX_RESPONSE_BYT
 from ._deprecation import BODY_LOST, announce, retired_route
 from ._envelope import decode_json, error_details, is_request_in_progress, make_status_error, request_id
 from ._exceptions import APIConnectionError, APIResponseValidationError, APITimeoutError
+from ._urls import request_url
 
 logger = logging.getLogger("heygen")
 
@@ -95,15 +95,6 @@ def cap_timeout(timeout: httpx.Timeout | None, remaining: float) -> httpx.Timeou
         write=_cap(timeout.write, remaining),
         pool=_cap(timeout.pool, remaining),
     )
-
-
-@functools.lru_cache(maxsize=64)
-def _parse_url(url: str) -> httpx.URL:
-    """`httpx.URL(url)`, cached: parsing is the costliest thing the SDK adds to a call.
-
-    The URLs repeat: train has one, and a wait polls one group's status over and over.
-    """
-    return httpx.URL(url)
 
 
 def redact_request(request: httpx.Request) -> httpx.Request:
@@ -295,11 +286,10 @@ class _CallBase:
             merged = {**merged, IDEMPOTENCY_KEY_HEADER: self.idempotency_key}
         request: httpx.Request = self._http.build_request(
             method,
-            _parse_url(options.base_url + url),
+            request_url(options.base_url + url, params),
             json=json,
             files=files,
             headers=merged,
-            params=params,
             timeout=self._timeout,
         )
         return request
