@@ -17,6 +17,9 @@ No SDK here: only `httpx.AsyncClient` against `bench.server`, 64 calls in flight
 4. In one such scan, every queued request is handed the same first idle connection (it stays
    idle until the request's task runs), so all but one find it taken and go round again
    (`ConnectionNotAvailable`, then another scan): the "retried" column, per call.
+5. Every response is searched for cookies (`Cookies.extract_cookies`) through urllib request and
+   response objects built for `http.cookiejar`, even one without a `Set-Cookie` header, which
+   cannot set any: its CPU per call, next to a whole sync `client.get()`.
 
     python -m bench.httpx_repro [--calls N] [--rounds N]
 """
@@ -27,6 +30,7 @@ import argparse
 import asyncio
 import gc
 import statistics
+import time
 from collections import Counter
 from typing import Any
 
@@ -64,6 +68,24 @@ def cyclic_garbage_per_call(url: str, calls: int = 200) -> dict[str, int]:
             gc.set_debug(0)
             gc.enable()
     return {kind: count // calls for kind, count in kinds.most_common() if count >= calls}
+
+
+def cookie_search(url: str, calls: int = 2000) -> dict[str, float]:
+    """CPU µs per call of a sync `client.get()`, and of the cookie search httpx makes in it."""
+    with httpx.Client(base_url=url, headers={"x-api-key": API_KEY}) as client:
+        response = client.get(STATUS_PATH)
+        assert "set-cookie" not in response.headers, "the bench server sets no cookie"
+        for _ in range(100):
+            client.get(STATUS_PATH).json()
+        started = time.process_time()
+        for _ in range(calls):
+            client.get(STATUS_PATH).json()
+        whole = (time.process_time() - started) / calls * 1e6
+        started = time.process_time()
+        for _ in range(calls):
+            client.cookies.extract_cookies(response)
+        search = (time.process_time() - started) / calls * 1e6
+    return {"get_us": whole, "cookie_search_us": search}
 
 
 class _Counted:
@@ -163,6 +185,7 @@ def main() -> None:
         garbage = cyclic_garbage_per_call(url)
         by_pool = asyncio.run(pools(url, args.calls, args.rounds))
         opened = asyncio.run(churn(url, args.calls))
+        cookies = cookie_search(url)
     print(f"raw httpx {httpx.__version__}, {CONCURRENCY} calls in flight, load average {load:.1f}")
     print(f"\n1. left to the garbage collector by each call: {sum(garbage.values())} objects: {garbage}")
     print(f"\n2./3. by pool (max connections / kept alive), median of {args.rounds} rounds of {args.calls}:")
@@ -175,6 +198,10 @@ def main() -> None:
             f"{row['gc_us']:>7,.0f} us{row['opened_per_1k']:>12,.0f}{row['retried_per_call']:>10.2f}"
             f"{opened[name]:>10,.0f}"
         )
+    print(
+        f"\n5. a sync client.get() costs {cookies['get_us']:,.0f} us of CPU, of which searching an answer "
+        f"that sets no cookie for cookies: {cookies['cookie_search_us']:,.0f} us"
+    )
 
 
 if __name__ == "__main__":

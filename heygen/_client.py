@@ -210,8 +210,8 @@ class HeyGen(_BaseClient):
             limits, max_connections, max_keepalive, http_client_given=http_client is not None
         )
         self._owns_http_client = http_client is None
-        self._http_client = http_client or httpx.Client(
-            follow_redirects=False, headers=self._pool_headers, limits=pool_limits
+        self._http_client = http_client or _pool.open_pool(
+            httpx.Client, headers=self._pool_headers, limits=pool_limits
         )
 
     @cached_property
@@ -331,8 +331,8 @@ class AsyncHeyGen(_BaseClient):
             limits, max_connections, max_keepalive, http_client_given=http_client is not None
         )
         self._owns_http_client = http_client is None
-        self._http_client = http_client or httpx.AsyncClient(
-            follow_redirects=False, headers=self._pool_headers, limits=pool_limits
+        self._http_client = http_client or _pool.open_pool(
+            httpx.AsyncClient, headers=self._pool_headers, limits=pool_limits
         )
 
     @cached_property

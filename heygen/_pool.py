@@ -1,4 +1,4 @@
-"""The client's own connection pool: its size, checked once, at construction.
+"""The client's own connection pool: its size, checked once, at construction, and its cookies.
 
 httpx's default pool keeps only 20 idle connections. Past 20 calls in flight, httpcore then closes
 every connection that goes idle (it compares the pool's total, not its idle count, with the
@@ -8,7 +8,11 @@ OpenAI SDK: 1,000 connections at most, 100 of them kept alive between calls.
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 import httpx
+
+Pool = TypeVar("Pool", httpx.Client, httpx.AsyncClient)
 
 DEFAULT_MAX_CONNECTIONS = 1000
 DEFAULT_MAX_KEEPALIVE = 100
@@ -76,3 +80,31 @@ def resolve_limits(
     return httpx.Limits(
         max_connections=connections, max_keepalive_connections=keepalive, keepalive_expiry=KEEPALIVE_EXPIRY
     )
+
+
+class _Cookies(httpx.Cookies):
+    """httpx's cookie store, which skips its search of an answer that sets no cookie.
+
+    httpx hands every response to `http.cookiejar`, wrapped in urllib request and response
+    objects built for the purpose, even when there is nothing to find: 20 to 35 µs of CPU a call
+    (`python -m bench.httpx_repro`), a third of httpx's own work in process. An answer without a
+    `Set-Cookie` (or `Set-Cookie2`) header cannot set a cookie, so it is not searched; one with
+    it is handled by httpx as before, and the cookie goes back with later requests.
+    """
+
+    def extract_cookies(self, response: httpx.Response) -> None:
+        names = response.headers.keys()
+        if "set-cookie" in names or "set-cookie2" in names:
+            super().extract_cookies(response)
+
+
+def open_pool(kind: type[Pool], *, headers: dict[str, str] | None, limits: httpx.Limits) -> Pool:
+    """The httpx client a `HeyGen` or `AsyncHeyGen` opens when the caller brings none.
+
+    A caller's own `http_client=` is used as it is.
+    """
+    pool = kind(follow_redirects=False, headers=headers, limits=limits)
+    # httpx's `cookies` setter copies what it is given into a plain `Cookies`; the attribute
+    # behind it is where httpx reads and stores cookies on every call.
+    pool._cookies = _Cookies()
+    return pool

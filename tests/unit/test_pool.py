@@ -11,6 +11,7 @@ import gc
 import weakref
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from http.cookiejar import CookieJar
 from typing import Any
 
 import httpx
@@ -172,3 +173,43 @@ async def test_a_read_response_is_freed_without_the_garbage_collector(
         assert responses[-1]() is None
     finally:
         gc.enable()
+
+
+async def test_the_own_pool_keeps_a_cookie_the_server_sets_and_sends_it_back(
+    server: ScriptedServer, make_api: ClientFactory
+) -> None:
+    api = make_api()
+    server.queue(Reply(200, status_body("ready"), headers={"Set-Cookie": "lb=node-7; Path=/"}))
+    server.queue(Reply(200, status_body("ready")))
+    await api.status(GROUP)
+    await api.status(GROUP)
+    first, second = server.received
+    assert "cookie" not in first.headers
+    assert second.headers["cookie"] == "lb=node-7"
+
+
+async def test_the_own_pool_searches_only_answers_that_set_a_cookie(
+    server: ScriptedServer, make_api: ClientFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """httpx wraps every answer for `http.cookiejar`, a third of its own work per call; an answer
+    without `Set-Cookie` cannot set one, so the SDK's pool skips it. A caller's pool is left as is."""
+    searched: list[str] = []
+    search = CookieJar.extract_cookies
+
+    def counting(jar: CookieJar, response: Any, request: Any) -> None:
+        searched.append(request.get_full_url())
+        search(jar, response, request)
+
+    monkeypatch.setattr(CookieJar, "extract_cookies", counting)
+    own = make_api()
+    server.queue(Reply(200, status_body("ready")))
+    await own.status(GROUP)
+    assert searched == []
+    server.queue(Reply(200, status_body("ready"), headers={"set-cookie": "lb=node-7"}))
+    await own.status(GROUP)
+    assert len(searched) == 1
+
+    callers = make_api(http_client=make_api.http_client())
+    server.queue(Reply(200, status_body("ready")))
+    await callers.status(GROUP)
+    assert len(searched) == 2
