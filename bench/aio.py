@@ -16,11 +16,15 @@ connection, and polls each idle one's socket, on every request and response, and
 go only when they idle past the keep-alive expiry (5 s). Interleaved rounds leave each pool idle
 while the others run, so every round starts empty; 64 workers starting at once would open 64
 connections and measure that transient, and how long it lasts varies from seconds to more than a
-round. Started one by one, they open only what the calls in flight use. Should a pool still hold
-more than half as many connections as calls in flight, the warm-up waits for it to shrink. The
-pool's size is read while counted, and each row shows the range it held: per call, the CPU
-grows with it (roughly 1,450 us at 13 connections, 2,300 us at 23), which is why the contenders
-are also compared at one pool size (`bench.equal_pool`).
+round. Started one by one, they open only what the calls in flight use, but a start still piles
+up calls now and then, and the connections opened for them stay until they have idled 5 s. So
+the warm-up lasts longer than the keep-alive expiry (`make bench`: 6 s). In one comparison,
+counted from 3 s in, 20 of 32 rounds held 16 to 25 connections; counted from 7 s in, 5 of 24
+held more than 14, the rest the 13 or so that the calls keep busy. Should a pool still hold more than half as many connections as calls in
+flight, the warm-up waits for it to shrink. The pool's size is read while counted, and each row
+shows the range it held: per call, the CPU grows with it (roughly 1,450 us at 13 connections,
+2,300 us at 23), which is why the contenders are also compared at one pool size
+(`bench.equal_pool`).
 
 Rounds are interleaved (A B C D, then D C B A, ...). Each contender's ratio is the median of its
 per-round ratios to the baseline's neighbouring round, which cancels most of the drift in a shared
