@@ -20,11 +20,11 @@ round. Started one by one, they open only what the calls in flight use, but a st
 up calls now and then, and the connections opened for them stay until they have idled 5 s. So
 the warm-up lasts longer than the keep-alive expiry (`make bench`: 6 s). In one comparison,
 counted from 3 s in, 20 of 32 rounds held 16 to 25 connections; counted from 7 s in, 5 of 24
-held more than 14, the rest the 13 or so that the calls keep busy. Should a pool still hold more than half as many connections as calls in
-flight, the warm-up waits for it to shrink. The pool's size is read while counted, and each row
-shows the range it held: per call, the CPU grows with it (roughly 1,450 us at 13 connections,
-2,300 us at 23), which is why the contenders are also compared at one pool size
-(`bench.equal_pool`).
+held more than 14, the rest the 13 or so that the calls keep busy. Should a pool still hold
+more than half as many connections as calls in flight, the warm-up waits for it to shrink. The
+pool's size is read while counted, and each row shows the range it held: per call, the CPU
+grows with it (roughly 1,450 us at 13 connections, 2,300 us at 23), which is why the
+contenders are also compared at one pool size (`bench.equal_pool`).
 
 Rounds are interleaved (A B C D, then D C B A, ...). Each contender's ratio is the median of its
 per-round ratios to the baseline's neighbouring round, which cancels most of the drift in a shared
