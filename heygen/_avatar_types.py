@@ -200,3 +200,13 @@ class Asset(DictMixin):
     def asset_id(self) -> str:
         """The same as `id`, under the name an upload uses."""
         return self.id
+
+
+# Shown as `heygen.X` in reprs and tracebacks, like the names `heygen/__init__.py` imports (these
+# are imported on first use, so they cannot be renamed there).
+for _public in (
+    Asset, AvatarConsent, AvatarCreation, AvatarGroup, AvatarLook, AvatarStatus, AvatarType,
+    FailureReason, UploadedAsset,
+):  # fmt: skip
+    _public.__module__ = "heygen"
+del _public

@@ -45,3 +45,15 @@ def test_import_is_lean() -> None:
     assert not [
         m for m in loaded if m.startswith(("heygen_api_client", "jsonschema", "argparse", "heygen.testing"))
     ]
+
+
+def test_the_v3_result_types_are_built_when_first_used() -> None:
+    """Their frozen dataclasses are most of what `import heygen` costs beyond httpx."""
+    probe = (
+        "import sys, heygen; "
+        "before = 'heygen._avatar_types' in sys.modules; "
+        "group = heygen.AvatarGroup; "
+        "print(before, 'heygen._avatar_types' in sys.modules, group.__module__, group is heygen.AvatarGroup)"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "True", "heygen", "True"]
