@@ -204,9 +204,6 @@ class Asset(DictMixin):
 
 # Shown as `heygen.X` in reprs and tracebacks, like the names `heygen/__init__.py` imports (these
 # are imported on first use, so they cannot be renamed there).
-for _public in (
-    Asset, AvatarConsent, AvatarCreation, AvatarGroup, AvatarLook, AvatarStatus, AvatarType,
-    FailureReason, UploadedAsset,
-):  # fmt: skip
-    _public.__module__ = "heygen"
+for _public in __all__:
+    globals()[_public].__module__ = "heygen"
 del _public

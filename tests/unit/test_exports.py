@@ -57,3 +57,9 @@ def test_the_v3_result_types_are_built_when_first_used() -> None:
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "True", "heygen", "True"]
+
+
+def test_every_v3_result_type_is_exported_lazily() -> None:
+    from heygen import _avatar_types
+
+    assert set(_avatar_types.__all__) == heygen._V3_RESULT_TYPES <= set(heygen.__all__)
