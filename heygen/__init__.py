@@ -6,6 +6,7 @@
 ...     client.photo_avatars.wait_for_training(job.group_id)
 """
 
+from importlib import import_module as _import_module
 from typing import TYPE_CHECKING as _TYPE_CHECKING
 
 from ._avatar_errors import AvatarConsentRequiredError, AvatarError, AvatarFailedError, AvatarTimeoutError
@@ -41,11 +42,9 @@ from ._exceptions import (
     WebhookVerificationError,
 )
 from ._pages import AsyncPage, AsyncPager, Page
-from ._polling import AsyncProgressCallback, ProgressCallback
 from ._response import RawResponse
 from ._types import NOT_GIVEN, NotGiven
 from ._version import __version__
-from .types import TrainingJob, TrainingResult, TrainingState, TrainingStatus
 
 if _TYPE_CHECKING:
     from ._avatar_types import (
@@ -59,6 +58,8 @@ if _TYPE_CHECKING:
         FailureReason,
         UploadedAsset,
     )
+    from ._polling import AsyncProgressCallback, ProgressCallback
+    from .types import TrainingJob, TrainingResult, TrainingState, TrainingStatus
 
 __all__ = [
     "NOT_GIVEN",
@@ -120,9 +121,9 @@ __all__ = [
     "__version__",
 ]
 
-# The v3 result types are imported when first used, here or by a v3 call: building their frozen
-# dataclasses is most of what `import heygen` costs beyond httpx (`heygen._avatar_types` names
-# them `heygen.X` itself).
+# The result types, and the callback types that name them, are imported when first used, here or
+# by a call: building their frozen dataclasses is most of what `import heygen` costs beyond httpx
+# (`heygen._avatar_types` names its types `heygen.X` itself; `heygen.types` is public).
 _V3_RESULT_TYPES = frozenset(
     {
         "Asset", "AvatarConsent", "AvatarCreation", "AvatarGroup", "AvatarLook", "AvatarStatus",
@@ -131,22 +132,28 @@ _V3_RESULT_TYPES = frozenset(
 )  # fmt: skip
 
 
-def __getattr__(name: str) -> object:
-    if name not in _V3_RESULT_TYPES:
-        raise AttributeError(f"module 'heygen' has no attribute {name!r}")
-    from . import _avatar_types
+_LAZY = {
+    **dict.fromkeys(_V3_RESULT_TYPES, "._avatar_types"),
+    **dict.fromkeys(("TrainingJob", "TrainingResult", "TrainingState", "TrainingStatus"), ".types"),
+    **dict.fromkeys(("AsyncProgressCallback", "ProgressCallback"), "._polling"),
+}
 
-    value: object = getattr(_avatar_types, name)
+
+def __getattr__(name: str) -> object:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'heygen' has no attribute {name!r}")
+    value: object = getattr(_import_module(module, __name__), name)
     globals()[name] = value
     return value
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | _V3_RESULT_TYPES)
+    return sorted(set(globals()) | set(_LAZY))
 
 
 # Show public names as `heygen.X`, not `heygen._client.X`, in reprs and tracebacks (as httpx does).
-for _name in set(__all__) - _V3_RESULT_TYPES:
+for _name in set(__all__) - set(_LAZY):
     _value = globals()[_name]
     if isinstance(_value, type) and _value.__module__.startswith("heygen._"):
         _value.__module__ = "heygen"

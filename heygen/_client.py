@@ -15,14 +15,14 @@ from ._constants import API_KEY_HEADER, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
 from ._exceptions import ClientClosedError
 from ._http import AsyncCall, CallOptions, SyncCall
 from ._loops import check_event_loop
-from ._resources import AsyncPhotoAvatars, PhotoAvatars
 from ._types import NOT_GIVEN, NotGiven, SecretStr, Timeout
 from ._webhooks import AsyncWebhooks, Webhooks
 
-if TYPE_CHECKING:  # the v3 resources load on first use: `import heygen` stays as cheap as before
+if TYPE_CHECKING:  # the resources load on first use: `import heygen` stays cheap
     from ._assets import Assets, AsyncAssets
     from ._avatars import Avatars
     from ._avatars_async import AsyncAvatars
+    from ._resources import AsyncPhotoAvatars, PhotoAvatars
 
 
 class _BaseClient:
@@ -217,6 +217,8 @@ class HeyGen(_BaseClient):
     @cached_property
     def photo_avatars(self) -> PhotoAvatars:
         """Train photo avatar groups and follow their training."""
+        from ._resources import PhotoAvatars
+
         return PhotoAvatars(self)
 
     @cached_property
@@ -338,6 +340,8 @@ class AsyncHeyGen(_BaseClient):
     @cached_property
     def photo_avatars(self) -> AsyncPhotoAvatars:
         """Train photo avatar groups and follow their training."""
+        from ._resources import AsyncPhotoAvatars
+
         return AsyncPhotoAvatars(self)
 
     @cached_property

@@ -21,10 +21,12 @@ import warnings
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from typing import TYPE_CHECKING
 
 import httpx
 
-from ._sunset import LegacyRoute, generic_route, legacy_route
+if TYPE_CHECKING:
+    from ._sunset import LegacyRoute
 
 __all__ = ["Deprecation", "HeyGenDeprecationWarning", "announce", "deprecation_of", "retired_route"]
 
@@ -146,6 +148,10 @@ def _warning_object(response: httpx.Response) -> dict[str, object] | None:
 
 
 def route_of(response: httpx.Response) -> LegacyRoute:
+    # The route table is read only when HeyGen signals a deprecation or an error: imported then,
+    # it costs nothing at `import heygen`.
+    from ._sunset import generic_route, legacy_route
+
     request = response.request
     path = request.url.path
     return legacy_route(request.method, path) or generic_route(request.method, path)
@@ -245,6 +251,8 @@ def retired_route(
     a gateway's JSON, nothing); or any error whose code or message says the endpoint is retired.
     A 404 in HeyGen's shape (an unknown group) is a plain not-found, not a retirement.
     """
+    from ._sunset import legacy_route
+
     request = response.request
     route = legacy_route(request.method, request.url.path)
     if route is None:
